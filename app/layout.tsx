@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Agora — stakeholder consultations", template: "%s · Agora" },
+  description: "Take part in public consultations around policy conferences: submit contributions, follow moderation, read the summaries.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <SiteHeader user={user} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: ["lib/generated/**", ".next/**", "node_modules/**", "data/**", ".e2e-data/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      // The one reader of process.env is lib/env.ts (STYLE.md).
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+  {
+    files: ["lib/env.ts", "instrumentation.ts", "tests/**", "scripts/**", "bench/**", "playwright.config.ts", "prisma/seed.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+];
+
+export default config;
