@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { canAdminister, canModerate } from "@/lib/auth/roles";
+import { canAdminister } from "@/lib/auth/roles";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 type Props = { user: { name: string | null; email: string; role: Role } | null };
@@ -25,11 +25,6 @@ export function SiteHeader({ user }: Props) {
           <Link href="/conferences" className={navLink}>
             Conferences
           </Link>
-          {user && canModerate(user.role) ? (
-            <Link href="/moderation" className={navLink}>
-              Moderation
-            </Link>
-          ) : null}
           {user && canAdminister(user.role) ? (
             <Link href="/admin/users" className={navLink}>
               Admin

@@ -27,6 +27,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Signs in through next-auth's credentials endpoint, without the UI, for
+ * tests where the sign-in form is not what is under test. The session cookie
+ * lands in the page's browser context.
+ */
+export async function signInViaApi(page: Page, email: string, password: string): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "sign-in through the API").toBeLessThan(400);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `session cookie for ${email}`).toBe(true);
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   mailbox: [
     async ({}, use) => {
