@@ -1,0 +1,42 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database with demo accounts", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ embedded: true, databaseUrl: undefined, demoAccounts: true, appUrl: "http://localhost:3000" });
+    expect(env.dataDir).toBe(path.resolve("data"));
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is a postgres URL, without demo accounts", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://agora@db:5432/agora" });
+    expect(env).toMatchObject({ embedded: false, databaseUrl: "postgresql://agora@db:5432/agora", demoAccounts: false });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "  " })).toMatchObject({ embedded: true, smtpUrl: undefined });
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
+    [{ SMTP_URL: "mail.example.org" }, "SMTP_URL: must be an smtp:// or smtps:// URL"],
+    [{ APP_URL: "agora.example.org" }, "APP_URL: must be an absolute URL"],
+    [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32 characters"],
+    [{ DEMO_ACCOUNTS: "yes" }, "DEMO_ACCOUNTS: must be true or false"],
+  ])("names the variable that is wrong (%o)", (source, message) => {
+    expect(() => parseEnv(source)).toThrowError(EnvError);
+    expect(() => parseEnv(source)).toThrowError(message);
+  });
+
+  it("requires NEXTAUTH_SECRET for PostgreSQL deployments in production", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/agora" })).toThrowError(
+      "NEXTAUTH_SECRET: is required when DATABASE_URL is set",
+    );
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/agora", NEXTAUTH_SECRET: "x".repeat(32) }).authSecret).toBe("x".repeat(32));
+  });
+
+  it("takes APP_URL over NEXTAUTH_URL and drops a trailing slash", () => {
+    expect(parseEnv({ APP_URL: "https://agora.example.org/", NEXTAUTH_URL: "https://other.example.org" }).appUrl).toBe("https://agora.example.org");
+  });
+});
