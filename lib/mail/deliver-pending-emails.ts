@@ -1,0 +1,94 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getMailTransport } from "@/lib/mail/transport";
+
+export const MAX_ATTEMPTS = 8;
+const BATCH_SIZE = 20;
+// A claimed row is not offered to another deliverer for this long. If the
+// process dies mid-send, the row becomes due again once the lease runs out.
+const LEASE_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 6 * 60 * 60_000;
+
+/** Wait before the attempt after `attempts` failed ones: 1, 2, 4 … minutes, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
+
+// Claiming is its own short transaction: SKIP LOCKED lets concurrent
+// deliverers (several app instances, the worker) take disjoint rows, and
+// pushing nextAttemptAt past the lease before commit keeps the rows from
+// being claimed again while they are being sent. The send itself happens
+// outside any transaction: a slow mail server never holds a database lock
+// (and, on PGlite's single connection, never blocks the app).
+async function claimDueEmails(now: Date, dedupeKeys: string[] | undefined): Promise<Claimed[]> {
+  if (dedupeKeys?.length === 0) return [];
+  const onlyThese = dedupeKeys ? Prisma.sql`AND "dedupeKey" IN (${Prisma.join(dedupeKeys)})` : Prisma.empty;
+  return db.$transaction(async (tx) => {
+    // Timestamps are stored as UTC without a zone: compare with the UTC
+    // wall-clock value, whatever the database session's time zone is.
+    const due = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "EmailOutbox"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC' ${onlyThese}
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${BATCH_SIZE}
+      FOR UPDATE SKIP LOCKED`;
+    if (due.length === 0) return [];
+    const ids = due.map((row) => row.id);
+    await tx.emailOutbox.updateMany({
+      where: { id: { in: ids } },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+    });
+    return tx.emailOutbox.findMany({ where: { id: { in: ids } }, select: { id: true, to: true, subject: true, text: true, attempts: true } });
+  });
+}
+
+/**
+ * Sends the due e-mails of the outbox (a batch of them, or only those with
+ * the given dedupe keys) once. Safe to run concurrently and repeatedly: the
+ * background worker calls it in a loop, domain functions right after the
+ * commit that enqueued their e-mail. `attempts` counts the deliveries tried,
+ * including the one that succeeded.
+ */
+export async function deliverPendingEmails(options: { now?: Date; dedupeKeys?: string[] } = {}): Promise<DeliveryReport> {
+  const now = options.now ?? new Date();
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const transport = getMailTransport();
+  for (const email of await claimDueEmails(now, options.dedupeKeys)) {
+    try {
+      await transport.send(email);
+      await db.emailOutbox.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      report.sent += 1;
+    } catch (error) {
+      const lastError = error instanceof Error ? error.message.slice(0, 1000) : String(error);
+      const giveUp = email.attempts >= MAX_ATTEMPTS;
+      await db.emailOutbox.update({
+        where: { id: email.id },
+        data: giveUp ? { status: "FAILED", lastError } : { lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)) },
+      });
+      if (giveUp) report.failed += 1;
+      else report.retrying += 1;
+      console.warn(`[mail] delivery of ${email.id} failed (attempt ${email.attempts} of ${MAX_ATTEMPTS}${giveUp ? ", giving up" : ""}): ${lastError}`);
+    }
+  }
+  return report;
+}
+
+/**
+ * For domain functions, after their transaction committed: tries to send
+ * their own e-mails now (not the whole backlog: a request must not wait for
+ * other people's retries), but a mail problem never fails the request; the
+ * outbox keeps the message for the next delivery run.
+ */
+export async function deliverPendingEmailsAfterCommit(dedupeKeys: string[]): Promise<void> {
+  try {
+    await deliverPendingEmails({ dedupeKeys });
+  } catch (error) {
+    console.error("[mail] outbox delivery failed", error);
+  }
+}
