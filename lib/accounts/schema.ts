@@ -1,0 +1,281 @@
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
+import * as zxcvbnEn from "@zxcvbn-ts/language-en";
+import countries from "i18n-iso-countries";
+import countriesEn from "i18n-iso-countries/langs/en.json";
+import { z } from "zod";
+import { OrganisationSize, PublicationPreference, StakeholderType } from "@/lib/generated/prisma/enums";
+
+// Isomorphic: the account forms validate with these schemas in the browser
+// (zodResolver) and the server actions parse with the same ones. Every
+// message here is read by the person filling in the form.
+
+countries.registerLocale(countriesEn);
+
+export const STAKEHOLDER_TYPE_LABELS: Record<StakeholderType, string> = {
+  EU_CITIZEN: "EU citizen",
+  NON_EU_CITIZEN: "Non-EU citizen",
+  COMPANY: "Company or business",
+  BUSINESS_ASSOCIATION: "Business association",
+  NGO: "Non-governmental organisation (NGO)",
+  ACADEMIC: "Academic or research institution",
+  PUBLIC_AUTHORITY: "Public authority",
+  TRADE_UNION: "Trade union",
+  CONSUMER_ORGANISATION: "Consumer organisation",
+  ENVIRONMENTAL_ORGANISATION: "Environmental organisation",
+  OTHER: "Other",
+};
+
+export const ORGANISATION_SIZE_LABELS: Record<OrganisationSize, string> = {
+  MICRO: "Micro (fewer than 10 employees)",
+  SMALL: "Small (10 to 49 employees)",
+  MEDIUM: "Medium (50 to 249 employees)",
+  LARGE: "Large (250 employees or more)",
+};
+
+export const PUBLICATION_PREFERENCE_LABELS: Record<PublicationPreference, string> = {
+  PUBLIC: "Publish my name (or my organisation's) with my contributions",
+  ANONYMOUS: "Publish my contributions anonymously",
+};
+
+const CITIZEN_TYPES: ReadonlySet<StakeholderType> = new Set(["EU_CITIZEN", "NON_EU_CITIZEN"]);
+// "Other" may be an individual or a body: organisation details are optional.
+const ORGANISATION_OPTIONAL_TYPES: ReadonlySet<StakeholderType> = new Set(["OTHER"]);
+
+/** Citizens speak for themselves: the form hides the organisation fields. */
+export function isCitizenType(type: StakeholderType | "" | undefined): boolean {
+  return type !== undefined && type !== "" && CITIZEN_TYPES.has(type);
+}
+
+export function requiresOrganisation(type: StakeholderType | "" | undefined): boolean {
+  return type !== undefined && type !== "" && !CITIZEN_TYPES.has(type) && !ORGANISATION_OPTIONAL_TYPES.has(type);
+}
+
+export type Option<T extends string = string> = { value: T; label: string };
+
+export const stakeholderTypeOptions: Option<StakeholderType>[] = Object.values(StakeholderType).map((value) => ({
+  value,
+  label: STAKEHOLDER_TYPE_LABELS[value],
+}));
+
+export const organisationSizeOptions: Option<OrganisationSize>[] = Object.values(OrganisationSize).map((value) => ({
+  value,
+  label: ORGANISATION_SIZE_LABELS[value],
+}));
+
+export const publicationPreferenceOptions: Option<PublicationPreference>[] = Object.values(PublicationPreference).map((value) => ({
+  value,
+  label: PUBLICATION_PREFERENCE_LABELS[value],
+}));
+
+/** ISO 3166-1 alpha-2 countries with their English names, sorted by name. */
+export const countryOptions: Option[] = Object.entries(countries.getNames("en", { select: "official" }))
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, "en"));
+
+const COUNTRY_CODES: ReadonlySet<string> = new Set(countryOptions.map((option) => option.value));
+
+export function countryName(code: string): string {
+  return countries.getName(code, "en", { select: "official" }) ?? code;
+}
+
+// ---------------------------------------------------------------------------
+// Passwords: a length floor plus zxcvbn's estimate of how hard the password
+// is to guess (score 0-4), which rejects "Password123!" and accepts a long
+// passphrase. Levenshtein matching stays off: it costs hundreds of
+// milliseconds per check, too slow for validation as the user types.
+
+export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MIN_SCORE = 3;
+
+let zxcvbn: ZxcvbnFactory | undefined;
+
+function passwordEstimator(): ZxcvbnFactory {
+  zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    translations: zxcvbnEn.translations,
+  });
+  return zxcvbn;
+}
+
+/**
+ * What is wrong with a new password, or null when it is strong enough.
+ * `userInputs` (e-mail, names) count as easy to guess.
+ */
+export function passwordProblem(password: string, userInputs: string[] = []): string | null {
+  if (password.length === 0) return "Choose a password.";
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  const inputs = userInputs
+    .flatMap((input) => [input, ...input.split(/[^\p{L}\p{N}]+/u)])
+    .map((part) => part.toLowerCase())
+    .filter((part) => part.length >= 3);
+  const result = passwordEstimator().check(password, inputs);
+  if (result.score >= PASSWORD_MIN_SCORE) return null;
+  const hints = [result.feedback.warning, ...result.feedback.suggestions].filter((hint): hint is string => Boolean(hint));
+  const advice = hints.length > 0 ? hints.join(" ") : "Add more words or characters that are not easy to guess.";
+  return `This password is too easy to guess. ${advice}`;
+}
+
+const newPassword = z.string("Choose a password.").superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+// ---------------------------------------------------------------------------
+// Fields
+
+const email = z
+  .string("Enter your e-mail address.")
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your e-mail address.")
+  .max(254, "This e-mail address is too long.")
+  .pipe(z.email("Enter an e-mail address like name@example.org."));
+
+const displayName = z
+  .string("Enter the name to show with your contributions.")
+  .trim()
+  .min(2, "Enter the name to show with your contributions (at least 2 characters).")
+  .max(100, "Use at most 100 characters for your name.");
+
+const stakeholderType = z.enum(StakeholderType, "Choose the kind of stakeholder you are.");
+
+/** Empty form fields ("" from an input or a select) mean "not given". */
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+const organisationName = z.preprocess(
+  blankToNull,
+  z.string().trim().max(200, "Use at most 200 characters for the organisation's name.").nullable().optional(),
+);
+
+const organisationSize = z.preprocess(blankToNull, z.enum(OrganisationSize, "Choose a size from the list.").nullable().optional());
+
+const country = z
+  .string("Choose a country from the list.")
+  .trim()
+  .toUpperCase()
+  .refine((code) => COUNTRY_CODES.has(code), "Choose a country from the list.");
+
+export const TRANSPARENCY_REGISTER_EXAMPLE = "123456789012-34";
+
+const transparencyRegisterNumber = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{9,12}-\d{2}$/, `Enter the number as it appears in the EU Transparency Register, for example ${TRANSPARENCY_REGISTER_EXAMPLE}.`)
+    .nullable()
+    .optional(),
+);
+
+const publicationPreference = z.enum(PublicationPreference, "Choose how your contributions are published.");
+
+const profileFields = {
+  displayName,
+  stakeholderType,
+  organisationName,
+  organisationSize,
+  country,
+  transparencyRegisterNumber,
+  publicationPreference,
+};
+
+type ProfileShape = {
+  stakeholderType: StakeholderType;
+  organisationName?: string | null;
+  organisationSize?: OrganisationSize | null;
+  transparencyRegisterNumber?: string | null;
+};
+
+function checkOrganisation(profile: ProfileShape, ctx: z.RefinementCtx): void {
+  if (requiresOrganisation(profile.stakeholderType) && !profile.organisationName) {
+    ctx.addIssue({ code: "custom", path: ["organisationName"], message: "Enter the name of the organisation you represent." });
+  }
+}
+
+// Citizens speak for themselves: organisation details a browser may still
+// send (hidden fields, a changed mind) are dropped, not stored.
+function normaliseOrganisation<T extends ProfileShape>(profile: T) {
+  const citizen = isCitizenType(profile.stakeholderType);
+  return {
+    ...profile,
+    organisationName: citizen ? null : (profile.organisationName ?? null),
+    organisationSize: citizen ? null : (profile.organisationSize ?? null),
+    transparencyRegisterNumber: citizen ? null : (profile.transparencyRegisterNumber ?? null),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Forms
+
+export const registrationSchema = z
+  .object({
+    email,
+    password: newPassword,
+    ...profileFields,
+    acceptTerms: z.literal(true, "Accept the terms of use and the privacy notice to register."),
+  })
+  .superRefine((input, ctx) => {
+    // A password strong on its own can still be weak for this person: made
+    // of their e-mail address or name. Only asked once the field-level check
+    // passed, so the form never shows two messages for one password.
+    if (passwordProblem(input.password) === null) {
+      const problem = passwordProblem(input.password, [input.email, input.displayName, input.organisationName ?? ""]);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }
+    checkOrganisation(input, ctx);
+  })
+  .transform(normaliseOrganisation);
+
+export type RegistrationInput = z.input<typeof registrationSchema>;
+export type Registration = z.output<typeof registrationSchema>;
+
+export const profileSchema = z.object(profileFields).superRefine(checkOrganisation).transform(normaliseOrganisation);
+
+export type ProfileInput = z.input<typeof profileSchema>;
+export type Profile = z.output<typeof profileSchema>;
+
+export const signInSchema = z.object({
+  email,
+  password: z.string("Enter your password.").min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "Enter your password."),
+});
+
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const emailOnlySchema = z.object({ email });
+
+export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
+
+const tokenField = z
+  .string("This link is incomplete. Open the link from the e-mail again.")
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is incomplete. Open the link from the e-mail again.");
+
+export const verifyEmailSchema = z.object({ token: tokenField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: tokenField,
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string("Enter your current password.").min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
+
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
