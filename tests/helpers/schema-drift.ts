@@ -81,8 +81,44 @@ type Actual = {
 
 /** Every difference between the Prisma schema at schemaPath and the database, one sentence each; empty when they agree. */
 export async function findSchemaDrift(connection: SqlConnection, schemaPath: string): Promise<string[]> {
-  const { datamodel } = await getDMMF({ datamodel: fs.readFileSync(schemaPath, "utf8") });
-  return compare(expectationsOf(datamodel), await readCatalog(connection));
+  const source = fs.readFileSync(schemaPath, "utf8");
+  const { datamodel } = await getDMMF({ datamodel: source });
+  const expected = expectationsOf(datamodel);
+  addUnsupportedColumns(expected, datamodel, source);
+  return compare(expected, await readCatalog(connection));
+}
+
+type UnsupportedField = { model: string; name: string; type: string; optional: boolean; column: string };
+
+// DMMF leaves Unsupported("…") fields out (the client cannot read or write
+// them), so they are read from the schema text: `name Unsupported("type")?`
+// with an optional @map("column"). Their type is compared as PostgreSQL
+// spells it; a generated column's expression is not compared.
+export function unsupportedFieldsOf(source: string): UnsupportedField[] {
+  const fields: UnsupportedField[] = [];
+  for (const block of source.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const [, model = "", body = ""] = block;
+    for (const line of body.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?([^\n]*)$/gm)) {
+      const [, name = "", type = "", optional, rest = ""] = line;
+      const column = /@map\("([^"]+)"\)/.exec(rest)?.[1] ?? name;
+      fields.push({ model, name, type, optional: optional === "?", column });
+    }
+  }
+  return fields;
+}
+
+function addUnsupportedColumns(expected: Expected, datamodel: Datamodel, source: string): void {
+  for (const field of unsupportedFieldsOf(source)) {
+    const model = datamodel.models.find((candidate) => candidate.name === field.model);
+    const table = expected.tables.get(model?.dbName ?? field.model);
+    table?.columns.set(field.column, {
+      label: `${field.model}.${field.name}`,
+      type: field.type,
+      notNull: !field.optional,
+      declared: `Unsupported("${field.type}")${field.optional ? "?" : ""}`,
+      default: { kind: "unchecked" },
+    });
+  }
 }
 
 // ---------------------------------------------------------------- schema side
