@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
-import { pgliteDirFor, type DbTarget } from "@/lib/db/create-client";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openPglite, pgliteDirFor, type DbTarget } from "@/lib/db/create-client";
 import { openSqlConnection, type SqlConnection } from "@/lib/migrations/sql-connection";
 import { withDatabase } from "../setup/integration-global";
 
@@ -33,6 +33,31 @@ async function asServerAdmin(serverUrl: string, sql: string): Promise<void> {
     await admin.end();
   }
 }
+
+// A new PGlite directory runs initdb in WebAssembly, which takes seconds; it
+// is done once per test file, and each empty database is a copy of it.
+let pristinePglite: Promise<string> | undefined;
+
+function pristinePgliteDir(): Promise<string> {
+  pristinePglite ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-pristine-"));
+    const lite = openPglite(dir);
+    await lite.waitReady;
+    await lite.close();
+    return dir;
+  })();
+  return pristinePglite;
+}
+
+// In a hook, whose time limit suits initdb on a busy machine, rather than in
+// the first test that asks for an empty database.
+beforeAll(async () => {
+  if (!isPostgresRun) await pristinePgliteDir();
+});
+
+afterAll(async () => {
+  if (pristinePglite) fs.rmSync(await pristinePglite, { recursive: true, force: true });
+});
 
 export async function createEmptyDatabase(): Promise<EmptyDatabase> {
   const template = inject("dbTemplate");
@@ -69,6 +94,7 @@ export async function createEmptyDatabase(): Promise<EmptyDatabase> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-empty-"));
   const target = { pgliteDir: pgliteDirFor(dataDir) };
+  fs.cpSync(await pristinePgliteDir(), target.pgliteDir, { recursive: true });
   return {
     target,
     scriptEnv: { DATA_DIR: dataDir },

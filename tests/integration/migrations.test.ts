@@ -329,7 +329,8 @@ describe("npm run db:migrate", () => {
     }
   }
 
-  it("migrates, then says the database is up to date, then refuses a tampered migration with exit code 1", async () => {
+  // Three runs of the real command, each starting tsx and opening the database.
+  it("migrates, then says the database is up to date, then refuses a tampered migration with exit code 1", { timeout: 90_000 }, async () => {
     const database = await emptyDatabase();
 
     const first = await migrateCommand(database);
