@@ -19,7 +19,8 @@ import type { SqlConnection } from "@/lib/migrations/sql-connection";
 // referenced table and columns, ON DELETE, ON UPDATE) and enums (values in
 // order). Anything in the database the schema does not declare is drift too,
 // except Prisma's own _prisma_migrations. Not compared: foreign key names
-// (DMMF does not carry @relation(map:)), check constraints, and views.
+// (DMMF does not carry @relation(map:)), check constraints, views, functions,
+// and the default or generation expression of Unsupported("…") columns.
 
 // getDMMF lives in a CommonJS bundle whose named exports Node cannot detect.
 const { getDMMF } = internals;
@@ -83,9 +84,7 @@ type Actual = {
 export async function findSchemaDrift(connection: SqlConnection, schemaPath: string): Promise<string[]> {
   const source = fs.readFileSync(schemaPath, "utf8");
   const { datamodel } = await getDMMF({ datamodel: source });
-  const expected = expectationsOf(datamodel);
-  addUnsupportedColumns(expected, datamodel, source);
-  return compare(expected, await readCatalog(connection));
+  return compare(expectationsOf(datamodel, unsupportedFieldsOf(source)), await readCatalog(connection));
 }
 
 type UnsupportedField = { model: string; name: string; type: string; optional: boolean; column: string };
@@ -105,20 +104,6 @@ export function unsupportedFieldsOf(source: string): UnsupportedField[] {
     }
   }
   return fields;
-}
-
-function addUnsupportedColumns(expected: Expected, datamodel: Datamodel, source: string): void {
-  for (const field of unsupportedFieldsOf(source)) {
-    const model = datamodel.models.find((candidate) => candidate.name === field.model);
-    const table = expected.tables.get(model?.dbName ?? field.model);
-    table?.columns.set(field.column, {
-      label: `${field.model}.${field.name}`,
-      type: field.type,
-      notNull: !field.optional,
-      declared: `Unsupported("${field.type}")${field.optional ? "?" : ""}`,
-      default: { kind: "unchecked" },
-    });
-  }
 }
 
 // ---------------------------------------------------------------- schema side
@@ -179,12 +164,13 @@ const REFERENTIAL_ACTIONS: Record<string, string> = {
 // Defaults Prisma Client fills in itself: the column has none.
 const CLIENT_SIDE_DEFAULTS = new Set(["cuid", "uuid", "nanoid", "ulid"]);
 
-function expectationsOf(datamodel: Datamodel): Expected {
+function expectationsOf(datamodel: Datamodel, unsupportedFields: UnsupportedField[]): Expected {
   const expected: Expected = { tables: new Map(), indexes: [], foreignKeys: [], enums: new Map(), unsupported: [] };
   const tableOf = new Map(datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
   const columnOf = (model: Model, fieldName: string) => {
     const field = model.fields.find((candidate) => candidate.name === fieldName);
-    return field?.dbName ?? fieldName;
+    const unsupportedField = unsupportedFields.find((candidate) => candidate.model === model.name && candidate.name === fieldName);
+    return field?.dbName ?? unsupportedField?.column ?? fieldName;
   };
   const enumDbNames = new Map(datamodel.enums.map((enumType) => [enumType.name, enumType.dbName ?? enumType.name]));
   // A default names the enum value as the schema spells it; the column's default holds its @map.
@@ -220,6 +206,15 @@ function expectationsOf(datamodel: Datamodel): Expected {
         notNull: field.isList ? null : field.isRequired,
         declared: `${field.type}${field.isList ? "[]" : field.isRequired ? "" : "?"}`,
         default: defaultRuleOf(field, enumValueDbNames.get(field.type)),
+      });
+    }
+    for (const field of unsupportedFields.filter((candidate) => candidate.model === model.name)) {
+      columns.set(field.column, {
+        label: `${model.name}.${field.name}`,
+        type: field.type,
+        notNull: !field.optional,
+        declared: `Unsupported("${field.type}")${field.optional ? "?" : ""}`,
+        default: { kind: "unchecked" },
       });
     }
     expected.tables.set(table, { label: `model ${model.name}`, columns });

@@ -21,7 +21,8 @@ const schemaUnderTest = process.env.SCHEMA_DRIFT_SCHEMA?.trim() || SCHEMA;
 
 // A schema using what ours does not use yet (@map, @@map, native types,
 // mapped enums, composite keys, sorted and hash indexes, list and
-// dbgenerated defaults) and the SQL Prisma Migrate writes for it.
+// dbgenerated defaults, a mapped Unsupported column that PostgreSQL
+// generates) and the SQL Prisma Migrate writes for it.
 const FIXTURE_SCHEMA = `
 datasource db {
   provider = "postgresql"
@@ -44,9 +45,11 @@ model Account {
   moods       Mood[]
   openedAt    DateTime     @default(now()) @map("opened_at") @db.Timestamptz(6)
   settings    Json         @default("{\\"a\\": 1}")
+  search      Unsupported("tsvector")? @map("search_vector")
   memberships Membership[]
 
   @@index([openedAt(sort: Desc), handle])
+  @@index([search], type: Gin)
   @@index([handle], type: Hash, map: "account_handle_hash")
   @@map("accounts")
 }
@@ -73,6 +76,7 @@ CREATE TABLE "accounts" (
     "moods" "mood"[],
     "opened_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "settings" JSONB NOT NULL DEFAULT '{"a": 1}',
+    "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple', "handle")) STORED,
     CONSTRAINT "accounts_pkey" PRIMARY KEY ("id")
 );
 CREATE TABLE "Membership" (
@@ -83,6 +87,7 @@ CREATE TABLE "Membership" (
 CREATE UNIQUE INDEX "account_handle_unique" ON "accounts"("handle");
 CREATE INDEX "accounts_opened_at_handle_idx" ON "accounts"("opened_at" DESC, "handle");
 CREATE INDEX "account_handle_hash" ON "accounts" USING HASH ("handle");
+CREATE INDEX "accounts_search_vector_idx" ON "accounts" USING GIN ("search_vector");
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "accounts"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 `;
 
@@ -185,7 +190,7 @@ describe("schema drift", () => {
     }
   });
 
-  it("understands mapped names, native types, mapped enums, composite keys, sorted and hash indexes", async () => {
+  it("understands mapped names, native types, mapped enums, Unsupported columns, composite keys, sorted, hash and GIN indexes", async () => {
     // In a schema of its own inside a transaction that is rolled back: the
     // file's database is left as the migrations made it.
     await connection.exec(`BEGIN; CREATE SCHEMA "drift_fixture"; SET LOCAL search_path TO "drift_fixture";`);
@@ -198,11 +203,13 @@ describe("schema drift", () => {
           ALTER INDEX "account_handle_hash" RENAME TO "accounts_handle_idx";
           ALTER TABLE "accounts" ALTER COLUMN "mood" SET DEFAULT 'SAD';
           ALTER TABLE "accounts" ALTER COLUMN "externalId" DROP DEFAULT;
+          ALTER TABLE "accounts" ALTER COLUMN "search_vector" SET NOT NULL;
         `);
         expect([...(await findSchemaDrift(connection, file))].sort()).toEqual(
           [
             `Account.externalId: schema.prisma declares @default(dbgenerated("gen_random_uuid()")), the database has no default`,
             `Account.mood: schema.prisma declares @default(HAPPY), the database has the default 'SAD'::mood`,
+            `Account.search: the column is NOT NULL in the database, schema.prisma declares it optional (Unsupported("tsvector")?)`,
             `Account: @@index([handle]): the index USING hash on "accounts" ("handle") is named "accounts_handle_idx" in the database, schema.prisma expects "account_handle_hash"`,
           ].sort(),
         );
