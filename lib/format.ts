@@ -6,7 +6,16 @@ export function formatDate(date: Date, timeZone = "UTC"): string {
 }
 
 export function formatDateTime(date: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+  // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
 }
 
 export function formatDateRange(start: Date, end: Date, timeZone = "UTC"): string {
