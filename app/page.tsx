@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { findUpcomingConferences } from "@/lib/conferences/find-upcoming-conferences";
 import { findOpenConsultations } from "@/lib/consultations/find-open-consultations";
-import { formatDate, formatDateRange } from "@/lib/format";
+import { ConferenceCardList } from "@/components/conferences/conference-card";
+import { ConsultationCardList } from "@/components/consultations/consultation-card";
 
 export default async function HomePage() {
   const [consultations, conferences] = await Promise.all([findOpenConsultations(), findUpcomingConferences()]);
@@ -29,56 +30,14 @@ export default async function HomePage() {
         <h2 id="open-consultations" className="text-2xl font-bold">
           Open consultations
         </h2>
-        {consultations.length === 0 ? (
-          <p className="mt-4 text-slate-700">No consultation is open right now. Upcoming conferences are listed below.</p>
-        ) : (
-          <ul className="mt-4 grid gap-4 md:grid-cols-2">
-            {consultations.map((consultation) => (
-              <li key={consultation.slug} className="rounded-lg border border-slate-200 p-5">
-                <h3 className="text-lg font-semibold">
-                  <Link href={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
-                </h3>
-                <p className="mt-2 text-slate-700">{consultation.summary}</p>
-                <p className="mt-3 text-sm text-slate-700">
-                  Open until <time dateTime={consultation.closesAt.toISOString()}>{formatDate(consultation.closesAt)}</time>
-                  {consultation.conference ? <> · {consultation.conference.title}</> : null}
-                </p>
-                {consultation.topics.length > 0 ? (
-                  <ul aria-label="Topics" className="mt-3 flex flex-wrap gap-2">
-                    {consultation.topics.map((topic) => (
-                      <li key={topic} className="rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-800">
-                        {topic}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConsultationCardList consultations={consultations} empty="No consultation is open right now. Upcoming conferences are listed below." />
       </section>
 
       <section aria-labelledby="upcoming-conferences">
         <h2 id="upcoming-conferences" className="text-2xl font-bold">
           Upcoming and current conferences
         </h2>
-        {conferences.length === 0 ? (
-          <p className="mt-4 text-slate-700">No conference is planned at the moment.</p>
-        ) : (
-          <ul className="mt-4 grid gap-4 md:grid-cols-3">
-            {conferences.map((conference) => (
-              <li key={conference.slug} className="rounded-lg border border-slate-200 p-5">
-                <h3 className="font-semibold">
-                  <Link href={`/conferences/${conference.slug}`}>{conference.title}</Link>
-                </h3>
-                <p className="mt-2 text-sm text-slate-700">
-                  {formatDateRange(conference.startsAt, conference.endsAt, conference.timeZone)}
-                </p>
-                <p className="text-sm text-slate-700">{conference.isOnline ? "Online" : conference.venue}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConferenceCardList conferences={conferences} empty="No conference is planned at the moment." />
       </section>
     </div>
   );

@@ -1,15 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { conferenceCardSelect, type ConferenceCard } from "@/lib/conferences/conference-card";
 
-export type ConferenceCard = {
-  slug: string;
-  title: string;
-  venue: string | null;
-  isOnline: boolean;
-  timeZone: string;
-  startsAt: Date;
-  endsAt: Date;
-};
+export type { ConferenceCard };
 
 /** Conferences running now or still to come, soonest first. Public. */
 export async function findUpcomingConferences(options: { now?: Date; take?: number } = {}): Promise<ConferenceCard[]> {
@@ -18,6 +11,6 @@ export async function findUpcomingConferences(options: { now?: Date; take?: numb
     where: { endsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     take: options.take ?? 6,
-    select: { slug: true, title: true, venue: true, isOnline: true, timeZone: true, startsAt: true, endsAt: true },
+    select: conferenceCardSelect,
   });
 }
