@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import { useRowOutcome } from "@/components/admin/action-announcer";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { ActionResult } from "@/lib/errors";
+import { Role } from "@/lib/generated/prisma/enums";
+import type { RoleChange } from "@/lib/users/change-user-role";
+import { changeUserRoleSchema, type ChangeUserRoleInput } from "@/lib/users/schema";
+
+type Props = {
+  userId: string;
+  /** Who the row is about, for the field's accessible name. */
+  userLabel: string;
+  role: Role;
+  action: (input: ChangeUserRoleInput) => Promise<ActionResult<RoleChange>>;
+};
+
+export function UserRoleForm({ userId, userLabel, role, action }: Props) {
+  const selectId = useId();
+  const statusId = useId();
+  const { outcome, clear, report } = useRowOutcome(userLabel);
+  const {
+    register,
+    handleSubmit,
+    formState: { isSubmitting, errors },
+  } = useForm({ resolver: zodResolver(changeUserRoleSchema), defaultValues: { userId, role } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    clear();
+    report(await action(values), "Role changed.");
+  });
+
+  const message = errors.role?.message ?? outcome?.message;
+  const isError = Boolean(errors.role) || outcome?.ok === false;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-center gap-2">
+      <input type="hidden" {...register("userId")} />
+      <label htmlFor={selectId} className="sr-only">
+        Role of {userLabel}
+      </label>
+      <select
+        id={selectId}
+        {...register("role")}
+        aria-describedby={statusId}
+        aria-invalid={errors.role ? true : undefined}
+        className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
+      >
+        {Object.values(Role).map((value) => (
+          <option key={value} value={value}>
+            {ROLE_LABELS[value]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        disabled={isSubmitting}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {isSubmitting ? "Changing…" : "Change role"}
+        <span className="sr-only"> of {userLabel}</span>
+      </button>
+      <p id={statusId} className={`w-full text-sm ${isError ? "text-red-800" : "text-green-900"}`}>
+        {message}
+      </p>
+    </form>
+  );
+}
