@@ -57,6 +57,13 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   return result.data;
 }
 
+/** parseInput for schemas with asynchronous checks (a password's strength). */
+export async function parseInputAsync<T extends z.ZodType>(schema: T, input: unknown): Promise<z.output<T>> {
+  const result = await schema.safeParseAsync(input);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

@@ -5,7 +5,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requireUser } from "@/lib/auth/current-user";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/rate-limit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInputAsync } from "@/lib/errors";
 import { changePasswordSchema } from "@/lib/accounts/schema";
 import { passwordChangedEmail } from "@/lib/accounts/account-emails";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
@@ -19,7 +19,7 @@ import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emai
  */
 export async function changeMyPassword(input: unknown): Promise<{ message: string }> {
   const me = await requireUser();
-  const data = parseInput(changePasswordSchema, input);
+  const data = await parseInputAsync(changePasswordSchema, input);
   const ip = clientIpFromHeaders(await headers());
   if (await isSignInBlocked(me.email, ip)) {
     throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");

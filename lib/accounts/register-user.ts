@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { parseInput } from "@/lib/errors";
+import { parseInputAsync } from "@/lib/errors";
 import { registrationSchema, type Registration } from "@/lib/accounts/schema";
 import { issueAuthToken } from "@/lib/accounts/auth-tokens";
 import { registrationAttemptEmail, verificationEmail } from "@/lib/accounts/account-emails";
@@ -56,7 +56,7 @@ async function register(data: Registration, passwordHash: string): Promise<strin
 }
 
 export async function registerUser(input: unknown): Promise<RegistrationResult> {
-  const data = parseInput(registrationSchema, input);
+  const data = await parseInputAsync(registrationSchema, input);
   const passwordHash = await hashPassword(data.password);
   let dedupeKey: string;
   try {

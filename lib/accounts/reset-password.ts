@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { clearFailedSignIns } from "@/lib/auth/rate-limit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInputAsync } from "@/lib/errors";
 import { resetPasswordSchema } from "@/lib/accounts/schema";
 import { consumeAuthToken } from "@/lib/accounts/auth-tokens";
 import { passwordChangedEmail } from "@/lib/accounts/account-emails";
@@ -21,7 +21,7 @@ const LINK_PROBLEMS = {
  * reached its inbox.
  */
 export async function resetPassword(input: unknown): Promise<{ message: string }> {
-  const data = parseInput(resetPasswordSchema, input);
+  const data = await parseInputAsync(resetPasswordSchema, input);
   const passwordHash = await hashPassword(data.password);
   const { email, dedupeKey } = await db.$transaction(async (tx) => {
     const consumed = await consumeAuthToken(tx, data.token, "PASSWORD_RESET");

@@ -1,14 +1,14 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
-import * as zxcvbnEn from "@zxcvbn-ts/language-en";
 import countries from "i18n-iso-countries";
 import countriesEn from "i18n-iso-countries/langs/en.json";
 import { z } from "zod";
 import { OrganisationSize, PublicationPreference, StakeholderType } from "@/lib/generated/prisma/enums";
+import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/accounts/password-strength";
 
 // Isomorphic: the account forms validate with these schemas in the browser
 // (zodResolver) and the server actions parse with the same ones. Every
-// message here is read by the person filling in the form.
+// message here is read by the person filling in the form. The schemas with
+// a new password check its strength asynchronously (the estimator loads on
+// first use): parse them with safeParseAsync / parseInputAsync.
 
 countries.registerLocale(countriesEn);
 
@@ -79,48 +79,8 @@ export function countryName(code: string): string {
   return countries.getName(code, "en", { select: "official" }) ?? code;
 }
 
-// ---------------------------------------------------------------------------
-// Passwords: a length floor plus zxcvbn's estimate of how hard the password
-// is to guess (score 0-4), which rejects "Password123!" and accepts a long
-// passphrase. Levenshtein matching stays off: it costs hundreds of
-// milliseconds per check, too slow for validation as the user types.
-
-export const PASSWORD_MIN_LENGTH = 10;
-const PASSWORD_MAX_LENGTH = 256;
-const PASSWORD_MIN_SCORE = 3;
-
-let zxcvbn: ZxcvbnFactory | undefined;
-
-function passwordEstimator(): ZxcvbnFactory {
-  zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEn.translations,
-  });
-  return zxcvbn;
-}
-
-/**
- * What is wrong with a new password, or null when it is strong enough.
- * `userInputs` (e-mail, names) count as easy to guess.
- */
-export function passwordProblem(password: string, userInputs: string[] = []): string | null {
-  if (password.length === 0) return "Choose a password.";
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  const inputs = userInputs
-    .flatMap((input) => [input, ...input.split(/[^\p{L}\p{N}]+/u)])
-    .map((part) => part.toLowerCase())
-    .filter((part) => part.length >= 3);
-  const result = passwordEstimator().check(password, inputs);
-  if (result.score >= PASSWORD_MIN_SCORE) return null;
-  const hints = [result.feedback.warning, ...result.feedback.suggestions].filter((hint): hint is string => Boolean(hint));
-  const advice = hints.length > 0 ? hints.join(" ") : "Add more words or characters that are not easy to guess.";
-  return `This password is too easy to guess. ${advice}`;
-}
-
-const newPassword = z.string("Choose a password.").superRefine((password, ctx) => {
-  const problem = passwordProblem(password);
+const newPassword = z.string("Choose a password.").superRefine(async (password, ctx) => {
+  const problem = await passwordProblem(password);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
@@ -218,12 +178,12 @@ export const registrationSchema = z
     ...profileFields,
     acceptTerms: z.literal(true, "Accept the terms of use and the privacy notice to register."),
   })
-  .superRefine((input, ctx) => {
+  .superRefine(async (input, ctx) => {
     // A password strong on its own can still be weak for this person: made
     // of their e-mail address or name. Only asked once the field-level check
     // passed, so the form never shows two messages for one password.
-    if (passwordProblem(input.password) === null) {
-      const problem = passwordProblem(input.password, [input.email, input.displayName, input.organisationName ?? ""]);
+    if ((await passwordProblem(input.password)) === null) {
+      const problem = await passwordProblem(input.password, [input.email, input.displayName, input.organisationName ?? ""]);
       if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
     }
     checkOrganisation(input, ctx);
