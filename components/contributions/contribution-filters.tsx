@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import type { ContributionFacets, FacetValue } from "@/lib/contributions/find-consultation-contributions";
+import { contributionFilterQuery, type ContributionFilter, type ContributionFilterKey } from "@/lib/contributions/filter-schema";
+import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { languageName } from "@/lib/contributions/schema";
+
+type Props = {
+  action: string;
+  filters: ContributionFilter;
+  facets: ContributionFacets;
+  /** Problems with the filters from the address, one per field. */
+  errors: Partial<Record<ContributionFilterKey, string>>;
+};
+
+const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
+
+function FieldError({ id, message, outcome }: { id: string; message: string | undefined; outcome: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-800">
+      {message} {outcome}
+    </p>
+  );
+}
+
+type SelectProps = {
+  name: "type" | "country" | "phase" | "language";
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  values: FacetValue[];
+  labelOf: (value: string) => string;
+  error: string | undefined;
+};
+
+function FacetSelect({ name, label, anyLabel, value, values, labelOf, error }: SelectProps) {
+  const id = `filter-${name}`;
+  // A value from an old link that no published contribution has any more
+  // stays selectable, so the form shows what the list is filtered by.
+  const options = value && !values.some((facet) => facet.value === value) ? [...values, { value, count: 0 }] : values;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={fieldClass}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {labelOf(facet.value)} ({facet.count})
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} outcome="All values are shown." />
+    </div>
+  );
+}
+
+/** A GET form: the results have an address that can be shared and bookmarked. */
+export function ContributionFilters({ action, filters, facets, errors }: Props) {
+  const active = Boolean(filters.q || filters.type || filters.country || filters.phase || filters.language);
+  return (
+    <form
+      // The fields are uncontrolled: a new key when the address changes (a
+      // link to other filters, "Clear") makes them show the new values.
+      key={contributionFilterQuery(filters, 1)}
+      method="get"
+      action={action}
+      role="search"
+      aria-label="Search and filter contributions"
+      className="space-y-4 rounded-lg bg-slate-50 p-4"
+    >
+      <div>
+        <label htmlFor="filter-q" className="block text-sm font-medium">
+          Search the contributions
+        </label>
+        <p id="filter-q-hint" className="text-sm text-slate-700">
+          Words are matched in each contribution&apos;s own language (“horses” also finds “horse”). Use quotes for a phrase, “or” for
+          either word and a minus sign to leave a word out.
+        </p>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={200}
+          aria-invalid={errors.q ? true : undefined}
+          aria-describedby={errors.q ? "filter-q-hint filter-q-error" : "filter-q-hint"}
+          className={`${fieldClass} max-w-xl`}
+        />
+        <FieldError id="filter-q-error" message={errors.q} outcome="The search was left out." />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <FacetSelect
+          name="type"
+          label="Stakeholder type"
+          anyLabel="Any type"
+          value={filters.type}
+          values={facets.stakeholderTypes}
+          labelOf={(value) => STAKEHOLDER_TYPE_LABELS[value as keyof typeof STAKEHOLDER_TYPE_LABELS] ?? value}
+          error={errors.type}
+        />
+        <FacetSelect name="country" label="Country" anyLabel="Any country" value={filters.country} values={facets.countries} labelOf={countryName} error={errors.country} />
+        <FacetSelect
+          name="phase"
+          label="Phase"
+          anyLabel="Any phase"
+          value={filters.phase}
+          values={facets.phases}
+          labelOf={(value) => PHASE_LABELS[value as keyof typeof PHASE_LABELS] ?? value}
+          error={errors.phase}
+        />
+        <FacetSelect
+          name="language"
+          label="Language"
+          anyLabel="Any language"
+          value={filters.language}
+          values={facets.languages}
+          labelOf={languageName}
+          error={errors.language}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Search
+        </button>
+        {active ? <Link href={action}>Clear search and filters</Link> : null}
+        {errors.page ? (
+          <p role="alert" className="w-full text-sm text-red-800">
+            {errors.page} The first page is shown.
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

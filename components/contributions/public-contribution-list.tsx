@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import type { PublicContributionItem } from "@/lib/contributions/find-consultation-contributions";
+import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { languageName } from "@/lib/contributions/schema";
+import { formatDate } from "@/lib/format";
+import { AuthorName } from "@/components/contributions/contribution-facts";
+
+export function PublicContributionList({ items, headingLevel = 3 }: { items: PublicContributionItem[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol className="mt-4 space-y-4">
+      {items.map((item) => {
+        const headingId = `contribution-${item.reference}`;
+        const facts = [
+          item.author.stakeholderType ? STAKEHOLDER_TYPE_LABELS[item.author.stakeholderType] : null,
+          item.author.country ? countryName(item.author.country) : null,
+          PHASE_LABELS[item.phase],
+          languageName(item.language),
+        ].filter(Boolean);
+        return (
+          <li key={item.reference}>
+            <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
+              <Heading id={headingId} lang={item.language} className="text-lg font-semibold">
+                <Link href={`/contributions/${item.reference}`}>{item.title}</Link>
+              </Heading>
+              <p className="mt-1 text-sm">
+                <span className="sr-only">Author: </span>
+                <AuthorName author={item.author} />
+              </p>
+              {item.excerpt ? (
+                <p lang={item.language} className="mt-2 text-slate-800">
+                  {item.excerpt}
+                </p>
+              ) : null}
+              <p className="mt-2 text-sm text-slate-700">
+                {facts.join(" · ")} · <time dateTime={item.submittedAt.toISOString()}>{formatDate(item.submittedAt)}</time> · {item.reference}
+              </p>
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
