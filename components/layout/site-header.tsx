@@ -25,6 +25,11 @@ export function SiteHeader({ user }: Props) {
           <Link href="/conferences" className={navLink}>
             Conferences
           </Link>
+          {user ? (
+            <Link href="/my-contributions" className={navLink}>
+              My contributions
+            </Link>
+          ) : null}
           {user && canAdminister(user.role) ? (
             <Link href="/admin/users" className={navLink}>
               Admin

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MyContributionsTable } from "@/components/contributions/my-contributions-table";
+import { requireUserForPage } from "@/lib/auth/current-user";
+import { findMyContributions } from "@/lib/contributions/find-my-contributions";
+
+export const metadata: Metadata = { title: "My contributions" };
+
+export default async function MyContributionsPage() {
+  await requireUserForPage("/my-contributions");
+  const contributions = await findMyContributions();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">My contributions</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Everything you have submitted, in every state. A contribution is published once a moderator approves it; you can edit it
+          while it is pending, and withdraw it while it is pending or published. Open one to see its history.
+        </p>
+      </header>
+      {contributions.length === 0 ? (
+        <p>
+          You have not submitted any contribution yet. <Link href="/consultations">Find a consultation</Link> that is open.
+        </p>
+      ) : (
+        <MyContributionsTable rows={contributions} />
+      )}
+    </div>
+  );
+}
