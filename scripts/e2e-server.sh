@@ -21,4 +21,9 @@ else
 fi
 npm run --silent db:migrate
 npm run --silent db:seed
+# Rows some specs need that no page can make yet (an approved contribution):
+# each tests/e2e/seed/*.ts runs once here, while no server holds the database.
+for script in tests/e2e/seed/*.ts; do
+  if [ -e "$script" ]; then npx tsx --conditions=react-server "$script"; fi
+done
 exec npx next start -p "${E2E_PORT:-3100}"

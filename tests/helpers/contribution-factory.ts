@@ -7,7 +7,7 @@ import type { ContributionStatus, Phase, PublicationPreference } from "@/lib/gen
 // Contributions straight through the data layer, in any state, with the
 // SUBMIT event the app writes. Tests of reading and moderating need states
 // the submission form cannot produce. Integration tests use the app's client;
-// the e2e data scripts pass their own (tests/e2e/data).
+// the e2e data scripts pass their own (tests/e2e/seed).
 
 export type TestContribution = { id: string; reference: string; authorId: string; consultationId: string; status: ContributionStatus };
 
