@@ -10,7 +10,8 @@ export type AppErrorCode =
   | "VALIDATION"
   | "CONFLICT"
   | "RATE_LIMITED"
-  | "INVALID_STATE";
+  | "INVALID_STATE"
+  | "PAYLOAD_TOO_LARGE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -20,6 +21,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -64,7 +66,8 @@ export async function parseInputAsync<T extends z.ZodType>(schema: T, input: unk
   return result.data;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** Prisma's P2002: a unique constraint refused the write. */
+export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
