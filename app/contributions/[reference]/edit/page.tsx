@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContributionForm } from "@/components/contributions/contribution-form";
+import { requireUserForPage } from "@/lib/auth/current-user";
+import { getContributionEditForm } from "@/lib/contributions/get-contribution-form";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export const metadata: Metadata = { title: "Edit your contribution" };
+
+export default async function EditContributionPage({ params }: Props) {
+  const { reference } = await params;
+  await requireUserForPage(`/contributions/${encodeURIComponent(reference)}/edit`);
+  const form = await getContributionEditForm(reference);
+  // Someone else's contribution looks exactly like one that does not exist.
+  if (!form) notFound();
+  const { consultation } = form;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header>
+        <p className="text-sm">
+          <Link href={`/my-contributions/${form.reference}`}>Back to your contribution</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">Edit your contribution {form.reference}</h1>
+        <p className="mt-3 text-slate-800">
+          To the consultation <Link href={`/consultations/${consultation.slug}`}>{consultation.title}</Link>. You can change it until a moderator has
+          reviewed it; its reference and submission time stay the same.
+        </p>
+      </header>
+
+      {form.notEditable ? (
+        <p role="note" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 font-medium text-amber-950">
+          {form.notEditable}
+        </p>
+      ) : (
+        <ContributionForm
+          mode={{ kind: "edit", reference: form.reference, version: form.version }}
+          questions={consultation.questions}
+          defaultValues={form.values}
+          initialAttachments={form.attachments}
+          draftSavedAt={null}
+        />
+      )}
+    </div>
+  );
+}
