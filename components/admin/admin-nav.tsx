@@ -3,7 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [{ href: "/admin/users", label: "Users and roles" }];
+const LINKS = [
+  { href: "/admin/consultations", label: "Consultations" },
+  { href: "/admin/conferences", label: "Conferences" },
+  { href: "/admin/users", label: "Users and roles" },
+];
 
 export function AdminNav() {
   const pathname = usePathname();

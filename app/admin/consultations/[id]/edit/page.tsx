@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionAnnouncer } from "@/components/admin/action-announcer";
+import { FormOutcome } from "@/components/admin/form-fields";
+import { ConsultationForm } from "@/components/consultations/consultation-form";
+import { StatusBadge } from "@/components/consultations/status-badge";
+import { StatusControl } from "@/components/consultations/status-control";
+import { PageSection } from "@/components/ui/page-section";
+import { requireRoleForPage } from "@/lib/auth/current-user";
+import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
+import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { changeConsultationStatusAction, updateConsultationAction } from "@/lib/consultations/actions";
+import { getConsultationForEdit } from "@/lib/consultations/get-consultation-for-edit";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Edit consultation · Administration" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export default async function EditConsultationPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireRoleForPage("ADMIN", `/admin/consultations/${id}/edit`);
+  const [consultation, conferences] = await Promise.all([getConsultationForEdit(id), findConferencesForAdmin()]);
+  if (!consultation) notFound();
+  const created = firstParam((await searchParams).saved) === "created";
+  const zones = timeZoneOptions();
+  const { timeZone } = consultation.values;
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm">
+          <Link href="/admin/consultations">All consultations</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">Edit “{consultation.title}”</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-3">
+          <StatusBadge status={consultation.status} />
+          <Link href={`/consultations/${consultation.slug}`}>{consultation.status === "DRAFT" ? "Preview the public page" : "See the public page"}</Link>
+        </p>
+      </header>
+      <FormOutcome outcome={created ? { ok: true, message: "Draft created. Add what is missing, then open it when it is ready." } : null} />
+
+      <PageSection id="status" title="Status">
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Opening needs a summary and a closing date still ahead. Contributions are accepted between the opening and the closing date
+          while the consultation is open.
+        </p>
+        <div className="mt-3">
+          <ActionAnnouncer>
+            <StatusControl
+              id={consultation.id}
+              title={consultation.title}
+              status={consultation.status}
+              transitions={consultation.transitions}
+              action={changeConsultationStatusAction}
+            />
+          </ActionAnnouncer>
+        </div>
+      </PageSection>
+
+      <PageSection id="details" title="Details and questions">
+        <div className="mt-4">
+          <ConsultationForm
+            id={consultation.id}
+            defaultValues={consultation.values}
+            conferences={conferences.map((conference) => ({ id: conference.id, title: conference.title, timeZone: conference.timeZone }))}
+            timeZones={zones.includes(timeZone) ? zones : [timeZone, ...zones]}
+            contributionCount={consultation.contributionCount}
+            action={updateConsultationAction}
+            submitLabel="Save changes"
+          />
+        </div>
+      </PageSection>
+    </div>
+  );
+}
