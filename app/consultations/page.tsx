@@ -1,90 +1,91 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsultationCardList } from "@/components/consultations/consultation-card";
+import { ConsultationFilters, type ConsultationFilterValues } from "@/components/consultations/consultation-filters";
 import { PageSection } from "@/components/ui/page-section";
-import { canSeeDraftConsultations } from "@/lib/consultations/visibility";
+import { Pagination } from "@/components/ui/pagination";
+import { findConsultationFilterOptions } from "@/lib/consultations/find-consultation-filter-options";
 import { findConsultations } from "@/lib/consultations/find-consultations";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
 import { consultationFilterSchema } from "@/lib/consultations/schema";
-import type { ConsultationStatus } from "@/lib/generated/prisma/enums";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Consultations" };
 
-const GROUPS: { status: ConsultationStatus; heading: string; empty: string }[] = [
-  { status: "OPEN", heading: "Open for contributions", empty: "No consultation is open right now." },
-  { status: "CLOSED", heading: "Closed", empty: "No consultation has closed yet." },
-  { status: "ARCHIVED", heading: "Archived", empty: "Nothing has been archived." },
-  { status: "DRAFT", heading: "Drafts (only administrators see these)", empty: "No drafts." },
-];
+const FILTER_KEYS = ["query", "status", "topic", "conference", "phase"] as const;
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const showDrafts = await canSeeDraftConsultations();
-  const filter = consultationFilterSchema.safeParse({ status: firstParam(params.status) ?? "" });
-  // A visitor asking for drafts gets the whole public list, as for any unknown status.
-  const status = filter.success && (filter.data.status !== "DRAFT" || showDrafts) ? filter.data.status : undefined;
-  const consultations = await findConsultations({ status: status ?? "" });
-  const groups = GROUPS.filter((group) => (status ? group.status === status : group.status !== "DRAFT" || showDrafts));
+  const options = await findConsultationFilterOptions();
+
+  // A hand-edited address should not break the page: each filter that does
+  // not parse is reported next to its field and left out.
+  const { shape } = consultationFilterSchema;
+  const values: ConsultationFilterValues = { query: "", status: "", topic: "", conference: "", phase: "" };
+  const errors: Partial<Record<keyof ConsultationFilterValues | "page", string>> = {};
+  for (const key of FILTER_KEYS) {
+    const raw = firstParam(params[key]) ?? "";
+    const parsed = shape[key].safeParse(raw);
+    if (!parsed.success) errors[key] = parsed.error.issues[0]?.message;
+    else values[key] = parsed.data ?? "";
+  }
+  // Drafts are not offered to visitors: asking for them is asking for nothing they can see.
+  if (values.status === "DRAFT" && !options.includeDrafts) {
+    errors.status = "Choose a status from the list.";
+    values.status = "";
+  }
+  const page = shape.page.safeParse(firstParam(params.page) ?? "1");
+  if (!page.success) errors.page = page.error.issues[0]?.message;
+
+  const result = await findConsultations({ ...values, page: page.success ? page.data : 1 });
+  const hrefFor = (target: number) => {
+    const search = new URLSearchParams();
+    for (const key of FILTER_KEYS) if (values[key]) search.set(key, values[key]);
+    if (target > 1) search.set("page", String(target));
+    const text = search.toString();
+    return text ? `/consultations?${text}` : "/consultations";
+  };
+  const filtered = FILTER_KEYS.some((key) => values[key]);
+  const found = result.total === 1 ? "1 consultation" : `${result.total.toLocaleString("en-GB")} consultations`;
 
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-3xl font-bold">Consultations</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          Each consultation asks stakeholders for their views on a policy question, before, during and after a conference.
-          Open ones accept contributions; closed and archived ones keep their contributions and summaries for everyone to read.
+          Each consultation asks stakeholders for their views on a policy question, before, during and after a conference. Open ones
+          accept contributions; closed and archived ones keep their contributions and summaries for everyone to read.
         </p>
       </header>
 
-      <form method="get" action="/consultations" className="flex flex-wrap items-end gap-3" aria-label="Filter consultations">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={status ?? ""}
-            aria-describedby={filter.success ? undefined : "status-error"}
-            aria-invalid={filter.success ? undefined : true}
-            className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2"
-          >
-            <option value="">All</option>
-            {GROUPS.filter((group) => group.status !== "DRAFT" || showDrafts).map((group) => (
-              <option key={group.status} value={group.status}>
-                {CONSULTATION_STATUS_LABELS[group.status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Show
-        </button>
-        {status ? <Link href="/consultations">Show all</Link> : null}
-        {filter.success ? null : (
-          <p id="status-error" role="alert" className="w-full text-sm text-red-800">
-            {filter.error.issues[0]?.message} All consultations are shown.
-          </p>
-        )}
-      </form>
+      <ConsultationFilters values={values} topics={options.topics} conferences={options.conferences} includeDrafts={options.includeDrafts} errors={errors} />
 
-      {groups.map((group) => {
-        const items = consultations.filter((consultation) => consultation.status === group.status);
-        return (
-          <PageSection
-            key={group.status}
-            id={`group-${group.status.toLowerCase()}`}
-            title={
-              <>
-                {group.heading} <span className="text-base font-normal text-slate-700">({items.length})</span>
-              </>
-            }
-          >
-            <ConsultationCardList consultations={items} empty={group.empty} />
-          </PageSection>
-        );
-      })}
+      <PageSection
+        id="results"
+        title={
+          <>
+            {filtered ? "Matching consultations" : "All consultations"}{" "}
+            <span className="text-base font-normal text-slate-700">
+              ({found}
+              {result.pageCount > 1 ? `, page ${result.page} of ${result.pageCount}` : ""})
+            </span>
+          </>
+        }
+      >
+        {result.consultations.length === 0 && result.total > 0 ? (
+          <p className="mt-4 text-slate-700">
+            There are no consultations on page {result.page}. <Link href={hrefFor(result.pageCount)}>Go to the last page</Link>.
+          </p>
+        ) : (
+          <ConsultationCardList
+            consultations={result.consultations}
+            empty={filtered ? "No consultation matches these filters." : "No consultation has been published yet."}
+            showStatus
+          />
+        )}
+        <div className="mt-6">
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} label="Consultation list pages" />
+        </div>
+      </PageSection>
     </div>
   );
 }

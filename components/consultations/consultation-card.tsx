@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/consultations/status-badge";
 import { TopicList } from "@/components/consultations/topic-list";
 
 type Props = {
-  consultation: ConsultationCardData;
+  consultation: ConsultationCardData & { approvedCount?: number };
   /** Heading level inside the list it sits in. */
   headingLevel?: "h2" | "h3";
   /** On a conference's own page the conference need not be repeated. */
@@ -20,6 +20,11 @@ function datesLine({ status, opensAt, closesAt, conference }: ConsultationCardDa
   if (status === "OPEN") return <>Open until {date(closesAt)}</>;
   if (status === "DRAFT") return <>Planned from {date(opensAt)} to {date(closesAt)}</>;
   return <>Was open from {date(opensAt)} to {date(closesAt)}</>;
+}
+
+export function approvedLabel(count: number): string {
+  if (count === 0) return "No published contributions yet";
+  return count === 1 ? "1 published contribution" : `${count.toLocaleString("en-GB")} published contributions`;
 }
 
 export function ConsultationCard({ consultation, headingLevel: Heading = "h3", showConference = true, showStatus = false }: Props) {
@@ -43,13 +48,16 @@ export function ConsultationCard({ consultation, headingLevel: Heading = "h3", s
           </>
         ) : null}
       </p>
+      {consultation.approvedCount !== undefined ? (
+        <p className="mt-2 text-sm text-slate-700">{approvedLabel(consultation.approvedCount)}</p>
+      ) : null}
       <TopicList topics={consultation.topics} />
     </article>
   );
 }
 
 /** A grid of consultation cards, or a sentence saying there are none. */
-export function ConsultationCardList({ consultations, empty, ...cardProps }: { consultations: ConsultationCardData[]; empty: string } & Omit<Props, "consultation">) {
+export function ConsultationCardList({ consultations, empty, ...cardProps }: { consultations: Props["consultation"][]; empty: string } & Omit<Props, "consultation">) {
   if (consultations.length === 0) return <p className="mt-4 text-slate-700">{empty}</p>;
   return (
     <ul className="mt-4 grid gap-4 md:grid-cols-2">

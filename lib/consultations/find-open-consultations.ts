@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { consultationCardSelect, type ConsultationCard } from "@/lib/consultations/consultation-card";
+import { consultationCardSelect } from "@/lib/consultations/consultation-card";
+import { countApprovedContributions } from "@/lib/consultations/count-contributions";
+import type { ConsultationListItem } from "@/lib/consultations/find-consultations";
 
-export type { ConsultationCard };
-
-/** Consultations open for contributions now, closing soonest first. Public. */
-export async function findOpenConsultations(options: { now?: Date; take?: number } = {}): Promise<ConsultationCard[]> {
+/** Consultations open for contributions now, closing soonest first, with their approved contributions. Public. */
+export async function findOpenConsultations(options: { now?: Date; take?: number } = {}): Promise<ConsultationListItem[]> {
   const now = options.now ?? new Date();
-  return db.consultation.findMany({
+  const rows = await db.consultation.findMany({
     where: { status: "OPEN", opensAt: { lte: now }, closesAt: { gt: now } },
     orderBy: [{ closesAt: "asc" }, { title: "asc" }],
     take: options.take ?? 12,
-    select: consultationCardSelect,
+    select: { id: true, ...consultationCardSelect },
   });
+  const approved = await countApprovedContributions(rows.map((row) => row.id));
+  return rows.map(({ id, ...card }) => ({ ...card, approvedCount: approved.get(id) ?? 0 }));
 }

@@ -15,18 +15,21 @@ export type ConsultationQuestion = {
 };
 
 export type ConsultationDetail = {
+  id: string;
   slug: string;
   title: string;
   summary: string;
   /** Markdown, written by administrators; render it without raw HTML. */
   body: string;
+  /** Markdown, written by administrators; null when there are none beyond the site's terms. */
+  participationRules: string | null;
   topics: string[];
   status: ConsultationStatus;
   opensAt: Date;
   closesAt: Date;
   /** The time zone its dates are shown in: the conference's, else UTC. */
   timeZone: string;
-  conference: { slug: string; title: string; timeZone: string; startsAt: Date; endsAt: Date } | null;
+  conference: { slug: string; title: string; timeZone: string; startsAt: Date; endsAt: Date; venue: string | null; isOnline: boolean } | null;
   questions: ConsultationQuestion[];
 };
 
@@ -40,15 +43,17 @@ export const getConsultation = cache(async (slug: string): Promise<ConsultationD
   const consultation = await db.consultation.findFirst({
     where: { AND: [{ slug }, visibleConsultationsWhere(includeDrafts)] },
     select: {
+      id: true,
       slug: true,
       title: true,
       summary: true,
       body: true,
+      participationRules: true,
       topics: true,
       status: true,
       opensAt: true,
       closesAt: true,
-      conference: { select: { slug: true, title: true, timeZone: true, startsAt: true, endsAt: true } },
+      conference: { select: { slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venue: true, isOnline: true } },
       questions: {
         orderBy: { position: "asc" },
         select: { id: true, position: true, kind: true, prompt: true, helpText: true, required: true, options: true },

@@ -75,23 +75,27 @@ test("a conference opens from the home page with its dates, venue and consultati
   }
 });
 
-test("the consultation list groups by status, filters, and never shows drafts to visitors", async ({ page }) => {
+test("the consultation list shows open ones first, filters by status, and never shows drafts to visitors", async ({ page }) => {
   await page.goto("/consultations");
-  const openGroup = page.getByRole("region", { name: /Open for contributions/ });
-  for (const consultation of open) await expect(openGroup.getByRole("link", { name: consultation.title })).toBeVisible();
-  const closedGroup = page.getByRole("region", { name: /Closed/ });
-  for (const consultation of closed) await expect(closedGroup.getByRole("link", { name: consultation.title })).toBeVisible();
+  const results = page.getByRole("region", { name: /All consultations/ });
+  for (const consultation of [...open, ...closed]) await expect(results.getByRole("link", { name: consultation.title })).toBeVisible();
+  // Open consultations come before closed ones.
+  const titles = await results.getByRole("heading", { level: 3 }).allTextContents();
+  const lastOpen = Math.max(...open.map((consultation) => titles.indexOf(consultation.title)));
+  const firstClosed = Math.min(...closed.map((consultation) => titles.indexOf(consultation.title)));
+  expect(lastOpen).toBeLessThan(firstClosed);
   if (draft) await expect(page.getByRole("link", { name: draft.title })).toHaveCount(0);
   await expect(page.getByLabel("Status").locator("option", { hasText: "Draft" })).toHaveCount(0);
 
   await page.getByLabel("Status").selectOption("CLOSED");
-  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=CLOSED/);
   for (const consultation of closed) await expect(page.getByRole("link", { name: consultation.title })).toBeVisible();
   for (const consultation of open) await expect(page.getByRole("link", { name: consultation.title })).toHaveCount(0);
 
   await page.goto("/consultations?status=NONSENSE");
-  await expect(page.getByRole("form", { name: "Filter consultations" }).getByRole("alert")).toContainText("Choose a status from the list.");
+  await expect(page.getByLabel("Status")).toHaveAccessibleDescription("Choose a status from the list. This filter is not applied.");
+  for (const consultation of open) await expect(page.getByRole("link", { name: consultation.title })).toBeVisible();
 });
 
 test("unknown and draft slugs answer 404 with the not-found page", async ({ page }) => {

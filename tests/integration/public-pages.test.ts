@@ -52,10 +52,11 @@ beforeAll(async () => {
 beforeEach(() => signOut());
 
 const slugs = (items: { slug: string }[]) => items.map((item) => item.slug);
+const listConsultations = async (input?: Record<string, string>) => (await findConsultations(input)).consultations;
 
 describe("findConsultations", () => {
   it("lists open, then closed, then archived consultations to a visitor, never drafts", async () => {
-    const list = await findConsultations();
+    const list = await listConsultations();
     expect(slugs(list)).toEqual([
       c.openSoon.slug,
       c.notYetOpen.slug,
@@ -70,21 +71,21 @@ describe("findConsultations", () => {
 
   it.each(["participant", "moderator"] as const)("hides drafts from a %s", async (role) => {
     await signInAs(users[role]);
-    expect(slugs(await findConsultations())).not.toContain(c.draft.slug);
-    expect(await findConsultations({ status: "DRAFT" })).toEqual([]);
+    expect(slugs(await listConsultations())).not.toContain(c.draft.slug);
+    expect(await listConsultations({ status: "DRAFT" })).toEqual([]);
   });
 
   it("shows drafts to an administrator, after the public ones", async () => {
     await signInAs(users.admin);
-    const list = await findConsultations();
+    const list = await listConsultations();
     expect(slugs(list).at(-1)).toBe(c.draft.slug);
-    expect(slugs(await findConsultations({ status: "DRAFT" }))).toEqual([c.draft.slug]);
+    expect(slugs(await listConsultations({ status: "DRAFT" }))).toEqual([c.draft.slug]);
   });
 
   it("filters by status", async () => {
-    expect(slugs(await findConsultations({ status: "CLOSED" }))).toEqual([c.closedRecent.slug, c.closedOld.slug]);
-    expect(slugs(await findConsultations({ status: "ARCHIVED" }))).toEqual([c.archived.slug]);
-    expect(await findConsultations({ status: "" })).toHaveLength(6);
+    expect(slugs(await listConsultations({ status: "CLOSED" }))).toEqual([c.closedRecent.slug, c.closedOld.slug]);
+    expect(slugs(await listConsultations({ status: "ARCHIVED" }))).toEqual([c.archived.slug]);
+    expect(await listConsultations({ status: "" })).toHaveLength(6);
   });
 
   it("refuses an unknown status with a message", async () => {
