@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { composeAnswers, composeText, contributionReference, phaseAt, pickLanguage, timeBetween } from "@/lib/seed/compose-contribution";
+import { phaseAt } from "@/lib/contributions/phase";
+import { formatContributionReference } from "@/lib/contributions/reference";
+import { composeAnswers, composeText, pickLanguage, timeBetween } from "@/lib/seed/compose-contribution";
 import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
 import { moderationDelay } from "@/lib/seed/demo-contributions";
 import { DEMO_LANGUAGES, DEMO_TOPICS, type DemoLanguage, type DemoTopic } from "@/lib/seed/demo-texts";
@@ -81,10 +83,10 @@ export async function addSyntheticContributions(db: PrismaClient, options: Synth
       contributions.push({
         id,
         referenceNumber,
-        reference: contributionReference(submittedAt, referenceNumber),
+        reference: formatContributionReference(referenceNumber, submittedAt),
         consultationId: consultation.id,
         authorId: author.id,
-        phase: consultation.conference ? phaseAt(submittedAt, consultation.conference) : "BEFORE",
+        phase: phaseAt(consultation.conference ?? null, submittedAt),
         title,
         body,
         answers: JSON.stringify(composeAnswers(random, consultation.questions, language, topic)),

@@ -1,23 +1,11 @@
-import type { Phase } from "@/lib/generated/prisma/enums";
 import type { SeededQuestion } from "@/lib/seed/demo-consultations";
 import { DEMO_TEXTS, type DemoLanguage, type DemoTopic } from "@/lib/seed/demo-texts";
 import type { Random } from "@/lib/seed/random";
 
 // Pieces shared by the demo's contributions and the synthetic ones made for
 // scale tests: text in the author's language, answers that fit the
-// consultation's questions, the phase and the public reference.
-
-/** BEFORE / DURING / AFTER the conference, from the submission time (DESIGN.md). */
-export function phaseAt(submittedAt: Date, conference: { startsAt: Date; endsAt: Date }): Phase {
-  if (submittedAt < conference.startsAt) return "BEFORE";
-  if (submittedAt <= conference.endsAt) return "DURING";
-  return "AFTER";
-}
-
-/** The public reference AGR-<year>-<number, at least six digits>. */
-export function contributionReference(submittedAt: Date, referenceNumber: number): string {
-  return `AGR-${submittedAt.getUTCFullYear()}-${String(referenceNumber).padStart(6, "0")}`;
-}
+// consultation's questions. The phase and the public reference come from the
+// app's own rules (lib/contributions/phase.ts, lib/contributions/reference.ts).
 
 export type Answers = Record<string, string | string[] | number>;
 

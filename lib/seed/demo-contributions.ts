@@ -3,13 +3,13 @@ import type { ContributionStatus, FlagReason, ModerationAction, Phase, Publicati
 import {
   composeAnswers,
   composeText,
-  contributionReference,
-  phaseAt,
   pickLanguage,
   timeBetween,
   type Answers,
 } from "@/lib/seed/compose-contribution";
 import type { SeededConsultation } from "@/lib/seed/demo-consultations";
+import { phaseAt } from "@/lib/contributions/phase";
+import { formatContributionReference } from "@/lib/contributions/reference";
 import { REJECTED_TEXTS, type DemoLanguage } from "@/lib/seed/demo-texts";
 import { createRandom, type Random } from "@/lib/seed/random";
 import { DEFAULT_REJECTION_REASONS } from "@/lib/seed/rejection-reasons";
@@ -202,10 +202,10 @@ export function planDemoContributions(input: {
 
     plan.contributions.push({
       referenceNumber,
-      reference: contributionReference(submittedAt, referenceNumber),
+      reference: formatContributionReference(referenceNumber, submittedAt),
       consultationId: consultation.id,
       authorId: author.id,
-      phase: phaseAt(submittedAt, consultation.conference),
+      phase: phaseAt(consultation.conference, submittedAt),
       title,
       body,
       answers,

@@ -6,7 +6,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
 import { addSyntheticContributions } from "@/lib/seed/add-synthetic-contributions";
-import { phaseAt } from "@/lib/seed/compose-contribution";
+import { phaseAt } from "@/lib/contributions/phase";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { DEMO_CONTRIBUTION_COUNT } from "@/lib/seed/demo-contributions";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -133,7 +133,7 @@ describe("npm run db:seed", () => {
       expect(consultation.status === "OPEN" || consultation.status === "CLOSED").toBe(true);
       expect(contribution.submittedAt.getTime()).toBeLessThanOrEqual(now.getTime());
       if (!consultation.conference) throw new Error("Demo consultations all have a conference");
-      expect(contribution.phase).toBe(phaseAt(contribution.submittedAt, consultation.conference));
+      expect(contribution.phase).toBe(phaseAt(consultation.conference, contribution.submittedAt));
       expect(contribution.reference).toBe(`AGR-${contribution.submittedAt.getUTCFullYear()}-${String(contribution.referenceNumber).padStart(6, "0")}`);
       expect(contribution.rejectionReason !== null).toBe(contribution.status === "REJECTED" || contribution.status === "HIDDEN");
       expect(contribution.openFlagCount).toBe(contribution.flags.filter((flag) => flag.resolvedAt === null).length);
@@ -202,7 +202,7 @@ describe("npm run db:seed", () => {
     for (const contribution of added) {
       expect(contribution.consultation.status).toBe("OPEN");
       if (!contribution.consultation.conference) throw new Error("Demo consultations all have a conference");
-      expect(contribution.phase).toBe(phaseAt(contribution.submittedAt, contribution.consultation.conference));
+      expect(contribution.phase).toBe(phaseAt(contribution.consultation.conference, contribution.submittedAt));
       expect(contribution.reference).toMatch(/^AGR-\d{4}-\d{6}$/);
       expect(contribution.moderationEvents.map((event) => event.action).sort()).toEqual(contribution.status === "APPROVED" ? ["APPROVE", "SUBMIT"] : ["SUBMIT"]);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contributionReference, phaseAt } from "@/lib/seed/compose-contribution";
+import { phaseAt } from "@/lib/contributions/phase";
 import type { SeededConsultation } from "@/lib/seed/demo-consultations";
 import { planDemoContributions } from "@/lib/seed/demo-contributions";
 import { buildDemoStakeholders } from "@/lib/seed/demo-stakeholders";
@@ -51,20 +51,6 @@ describe("zoned wall-clock times", () => {
   });
 });
 
-describe("contribution phase and reference", () => {
-  const conference = { startsAt: new Date("2026-05-10T08:00:00Z"), endsAt: new Date("2026-05-11T16:00:00Z") };
-  it("is BEFORE, DURING or AFTER by the submission time", () => {
-    expect(phaseAt(new Date("2026-05-10T07:59:59Z"), conference)).toBe("BEFORE");
-    expect(phaseAt(conference.startsAt, conference)).toBe("DURING");
-    expect(phaseAt(conference.endsAt, conference)).toBe("DURING");
-    expect(phaseAt(new Date("2026-05-11T16:00:01Z"), conference)).toBe("AFTER");
-  });
-  it("formats AGR-<year>-<six digits>", () => {
-    expect(contributionReference(new Date("2026-05-10T08:00:00Z"), 42)).toBe("AGR-2026-000042");
-    expect(contributionReference(new Date("2027-01-01T00:00:00Z"), 1_234_567)).toBe("AGR-2027-1234567");
-  });
-});
-
 describe("the demo's content", () => {
   it("has the same sixty-odd stakeholders every time, with unique e-mail addresses", () => {
     const stakeholders = buildDemoStakeholders();
@@ -106,7 +92,7 @@ describe("the demo's content", () => {
       const target = input.consultations.find((candidate) => candidate.id === contribution.consultationId);
       if (!target) throw new Error("unknown consultation");
       expect(contribution.submittedAt >= target.opensAt && contribution.submittedAt <= now).toBe(true);
-      expect(contribution.phase).toBe(phaseAt(contribution.submittedAt, target.conference));
+      expect(contribution.phase).toBe(phaseAt(target.conference, contribution.submittedAt));
       expect(contribution.answers.q1).toBeTypeOf("number");
       if (target.status === "CLOSED") expect(contribution.status).not.toBe("PENDING");
     }
