@@ -56,6 +56,7 @@ test("a stored script, image handler and javascript: link stay inert on the list
   await expectInert(page);
 
   await page.getByRole("link", { name: "Status, history and withdrawal of your contribution" }).click();
+  await expect(page).toHaveURL(/\/my-contributions\/AGR-/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(XSS.title);
   await expectInert(page);
 
@@ -105,6 +106,9 @@ test("the author withdraws a pending contribution after confirming in a dialog",
   await signInAsParticipant(page);
   await page.goto("/my-contributions");
   await page.getByRole("link", { name: TO_WITHDRAW_TITLE, exact: true }).click();
+  // The list shows the same badge for every pending contribution: wait for the detail page itself.
+  await expect(page).toHaveURL(/\/my-contributions\/AGR-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(TO_WITHDRAW_TITLE);
   await expect(page.getByText("Status: Pending moderation")).toBeAttached();
 
   await page.getByRole("button", { name: "Withdraw" }).click();
