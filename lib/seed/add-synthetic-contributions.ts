@@ -134,6 +134,10 @@ export async function addSyntheticContributions(db: PrismaClient, options: Synth
     done += size;
     options.onProgress?.(done, options.count);
   }
+  // After a bulk load, as autovacuum would do later: fresh statistics for the
+  // planner and a visibility map, so counts by phase and the list's facets use
+  // index-only scans straight away (bench/RESULTS.md: 94 ms → 8 ms).
+  if (done > 0) await db.$executeRawUnsafe('VACUUM ANALYZE "Contribution", "ModerationEvent"');
   return done;
 }
 
