@@ -13,6 +13,13 @@ import { commitToStore, removeQuietly } from "@/lib/attachments/storage";
 // use, not a free file store.
 export const MAX_UNATTACHED_UPLOADS = 12;
 
+function tooManyUploads(): AppError {
+  return new AppError(
+    "RATE_LIMITED",
+    "You have uploaded many files that are not attached to a contribution yet. Please submit your contribution, or remove files you no longer need, before uploading more.",
+  );
+}
+
 /**
  * Stores the one file in a multipart request for the signed-in user and
  * records it as theirs, attached to nothing yet (submitting or editing a
@@ -21,12 +28,10 @@ export const MAX_UNATTACHED_UPLOADS = 12;
  */
 export async function uploadAttachment(request: Request): Promise<UploadedAttachment> {
   const me = await requireUser();
-  const unattached = await db.attachment.count({ where: { uploaderId: me.id, contributionId: null } });
-  if (unattached >= MAX_UNATTACHED_UPLOADS) {
-    throw new AppError(
-      "RATE_LIMITED",
-      "You have uploaded many files that are not attached to a contribution yet. Please submit your contribution, or remove files you no longer need, before uploading more.",
-    );
+  // A cheap refusal before reading up to 10 MB; the count that counts is
+  // taken again, under a lock, where the row is inserted.
+  if ((await db.attachment.count({ where: { uploaderId: me.id, contributionId: null } })) >= MAX_UNATTACHED_UPLOADS) {
+    throw tooManyUploads();
   }
 
   const upload = await receiveUpload(request);
@@ -36,17 +41,27 @@ export async function uploadAttachment(request: Request): Promise<UploadedAttach
       const message = attachmentMessages.wrongType(upload.fileName);
       throw new AppError("VALIDATION", message, { [UPLOAD_FIELD]: [message] });
     }
+    const mediaType = sniffed.mime;
     const storageKey = await commitToStore(upload.tempPath, upload.sha256);
-    return await db.attachment.create({
-      data: {
-        uploaderId: me.id,
-        fileName: cleanFileName(upload.fileName, sniffed.mime),
-        mediaType: sniffed.mime,
-        size: upload.size,
-        sha256: upload.sha256,
-        storageKey,
-      },
-      select: { id: true, fileName: true, size: true, mediaType: true },
+    return await db.$transaction(async (tx) => {
+      // Parallel uploads by one user all pass the early check: serialise
+      // them here so the limit holds. A refused file stays in the
+      // content-addressed store (another row may share it); the sweep
+      // removes files no row points to.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${me.id}`}))`;
+      const unattached = await tx.attachment.count({ where: { uploaderId: me.id, contributionId: null } });
+      if (unattached >= MAX_UNATTACHED_UPLOADS) throw tooManyUploads();
+      return tx.attachment.create({
+        data: {
+          uploaderId: me.id,
+          fileName: cleanFileName(upload.fileName, mediaType),
+          mediaType,
+          size: upload.size,
+          sha256: upload.sha256,
+          storageKey,
+        },
+        select: { id: true, fileName: true, size: true, mediaType: true },
+      });
     });
   } finally {
     // Gone already when it was moved into the store.

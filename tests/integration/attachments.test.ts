@@ -226,6 +226,17 @@ describe("POST /api/attachments", () => {
     expect(body.error?.message).toMatch(/^You have uploaded many files that are not attached/);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("keeps the limit when many uploads arrive at once", async () => {
+    const hoarder = await createTestUser();
+    await signInAs(hoarder.id);
+    const results = await Promise.all(
+      Array.from({ length: MAX_UNATTACHED_UPLOADS + 6 }, (_, index) => uploadFile(uniquePdf(), `burst-${index}.pdf`)),
+    );
+    expect(results.filter((result) => result.status === 201 || result.status === 200)).toHaveLength(MAX_UNATTACHED_UPLOADS);
+    expect(results.filter((result) => result.status === 429)).toHaveLength(6);
+    expect(await db.attachment.count({ where: { uploaderId: hoarder.id } })).toBe(MAX_UNATTACHED_UPLOADS);
+  });
 });
 
 describe("GET /api/attachments/[id]", () => {
