@@ -42,18 +42,23 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
   const earlier = await findBySubmissionKey(me.id, submissionKey);
   if (earlier) return { reference: earlier.reference, created: false };
 
-  const row = await db.consultation.findUnique({ where: { id: consultationId }, select: consultationForContributionSelect });
-  if (!row) throw missingConsultation();
-  const consultation = toConsultationForContribution(row);
   const now = new Date();
-  const openness = opennessAt(consultation, now);
-  if (openness.message) throw new AppError("INVALID_STATE", openness.message);
-
-  const fields = parseInput(buildSubmissionSchema(consultation.questions), input);
-
   let created: { id: string; reference: string; emailKey: string };
   try {
-    created = await db.$transaction((tx) => insertContribution(tx, { me, consultation, fields, submissionKey, now }));
+    created = await db.$transaction(async (tx) => {
+      // The consultation is read, and the answers checked against its
+      // questions, under a share lock: an administrator changing its
+      // questions or status (which locks the row for update) waits for this
+      // submission or goes first, never in between.
+      await tx.$queryRaw`SELECT 1 FROM "Consultation" WHERE "id" = ${consultationId} FOR SHARE`;
+      const row = await tx.consultation.findUnique({ where: { id: consultationId }, select: consultationForContributionSelect });
+      if (!row) throw missingConsultation();
+      const consultation = toConsultationForContribution(row);
+      const openness = opennessAt(consultation, now);
+      if (openness.message) throw new AppError("INVALID_STATE", openness.message);
+      const fields = parseInput(buildSubmissionSchema(consultation.questions), input);
+      return insertContribution(tx, { me, consultation, fields, submissionKey, now });
+    });
   } catch (error) {
     // The same key from the same author, committed meanwhile by a concurrent
     // call: that one is the contribution.
