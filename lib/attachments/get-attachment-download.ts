@@ -26,7 +26,7 @@ export async function getAttachmentDownload(id: string): Promise<AttachmentDownl
         size: true,
         storageKey: true,
         uploaderId: true,
-        contribution: { select: { authorId: true, status: true } },
+        contribution: { select: { authorId: true, status: true, consultation: { select: { status: true } } } },
       },
     }),
   ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canDownloadAttachment, type AttachmentOwnership } from "@/lib/attachments/access";
 import { attachmentDisposition, cleanFileName } from "@/lib/attachments/file-name";
 import { formatFileSize } from "@/lib/attachments/rules";
-import type { ContributionStatus } from "@/lib/generated/prisma/enums";
+import type { ConsultationStatus, ContributionStatus } from "@/lib/generated/prisma/enums";
 
 const PDF = "application/pdf";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -53,7 +53,10 @@ describe("canDownloadAttachment", () => {
   const stranger = { id: "stranger", role: "PARTICIPANT" as const };
   const moderator = { id: "moderator", role: "MODERATOR" as const };
   const admin = { id: "admin", role: "ADMIN" as const };
-  const attached = (status: ContributionStatus): AttachmentOwnership => ({ uploaderId: "author", contribution: { authorId: "author", status } });
+  const attached = (status: ContributionStatus, consultationStatus: ConsultationStatus = "OPEN"): AttachmentOwnership => ({
+    uploaderId: "author",
+    contribution: { authorId: "author", status, consultation: { status: consultationStatus } },
+  });
 
   it("lets everyone read the files of an approved contribution", () => {
     for (const viewer of [null, stranger, author, moderator]) expect(canDownloadAttachment(viewer, attached("APPROVED"))).toBe(true);
@@ -67,6 +70,12 @@ describe("canDownloadAttachment", () => {
       expect(canDownloadAttachment(moderator, attached(status))).toBe(true);
       expect(canDownloadAttachment(admin, attached(status))).toBe(true);
     }
+  });
+
+  it("keeps the files of a consultation in draft from visitors, as its contributions are", () => {
+    for (const viewer of [null, stranger]) expect(canDownloadAttachment(viewer, attached("APPROVED", "DRAFT"))).toBe(false);
+    for (const viewer of [author, moderator, admin]) expect(canDownloadAttachment(viewer, attached("APPROVED", "DRAFT"))).toBe(true);
+    expect(canDownloadAttachment(null, attached("APPROVED", "CLOSED"))).toBe(true);
   });
 
   it("keeps a file not attached yet (part of a draft) to its uploader", () => {
