@@ -102,6 +102,7 @@ async function insertContribution(
       status: "PENDING",
       submissionKey,
       submittedAt: now,
+      awaitingSince: now,
     },
     select: { id: true, reference: true, title: true },
   });

@@ -32,7 +32,7 @@ export async function withdrawContribution(input: unknown): Promise<WithdrawResu
     // of a double click that got here first makes this one match nothing.
     const { count } = await tx.contribution.updateMany({
       where: { id: contribution.id, authorId: user.id, status: contribution.status, version: contribution.version },
-      data: { status: "WITHDRAWN", version: { increment: 1 } },
+      data: { status: "WITHDRAWN", version: { increment: 1 }, awaitingSince: null },
     });
     if (count !== 1) {
       const now = await tx.contribution.findUnique({ where: { id: contribution.id }, select: { status: true } });

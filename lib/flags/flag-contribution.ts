@@ -22,7 +22,7 @@ export async function flagContribution(input: unknown): Promise<FlagResult> {
     return await db.$transaction(async (tx) => {
       const contribution = await tx.contribution.findFirst({
         where: { AND: [{ reference }, visibleContributionsWhere(user)] },
-        select: { id: true, authorId: true, status: true },
+        select: { id: true, authorId: true, status: true, awaitingSince: true },
       });
       if (!contribution) throw notFound("This contribution");
       if (contribution.authorId === user.id) throw new AppError("FORBIDDEN", "You cannot report your own contribution.");
@@ -33,7 +33,12 @@ export async function flagContribution(input: unknown): Promise<FlagResult> {
       });
       if (existing) throw alreadyReported();
       await tx.flag.create({ data: { contributionId: contribution.id, userId: user.id, reason, comment: comment ?? null } });
-      await tx.contribution.update({ where: { id: contribution.id }, data: { openFlagCount: { increment: 1 } } });
+      // A published contribution with an open report goes back to the
+      // moderation queue, waiting since its first open report.
+      await tx.contribution.update({
+        where: { id: contribution.id },
+        data: { openFlagCount: { increment: 1 }, ...(contribution.awaitingSince ? {} : { awaitingSince: new Date() }) },
+      });
       return { reference };
     });
   } catch (error) {

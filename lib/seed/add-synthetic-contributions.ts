@@ -95,6 +95,7 @@ export async function addSyntheticContributions(db: PrismaClient, options: Synth
         status: approved ? "APPROVED" : "PENDING",
         submittedAt: submittedAt.toISOString(),
         decidedAt: approved ? decidedAt.toISOString() : null,
+        awaitingSince: approved ? null : submittedAt.toISOString(),
         createdAt: submittedAt.toISOString(),
         updatedAt: (approved ? decidedAt : submittedAt).toISOString(),
       });
@@ -120,11 +121,11 @@ export async function addSyntheticContributions(db: PrismaClient, options: Synth
     await db.$transaction([
       db.$executeRaw`
         INSERT INTO "Contribution" ("id", "referenceNumber", "reference", "consultationId", "authorId", "phase", "title", "body",
-          "answers", "language", "publication", "status", "submittedAt", "decidedAt", "createdAt", "updatedAt")
+          "answers", "language", "publication", "status", "submittedAt", "decidedAt", "awaitingSince", "createdAt", "updatedAt")
         SELECT * FROM unnest(${c.id}::text[], ${c.referenceNumber}::int[], ${c.reference}::text[], ${c.consultationId}::text[],
           ${c.authorId}::text[], ${c.phase}::text[]::"Phase"[], ${c.title}::text[], ${c.body}::text[], ${c.answers}::jsonb[],
           ${c.language}::text[], ${c.publication}::text[]::"PublicationPreference"[], ${c.status}::text[]::"ContributionStatus"[],
-          ${c.submittedAt}::text[]::timestamp(3)[], ${c.decidedAt}::text[]::timestamp(3)[], ${c.createdAt}::text[]::timestamp(3)[],
+          ${c.submittedAt}::text[]::timestamp(3)[], ${c.decidedAt}::text[]::timestamp(3)[], ${c.awaitingSince}::text[]::timestamp(3)[], ${c.createdAt}::text[]::timestamp(3)[],
           ${c.updatedAt}::text[]::timestamp(3)[])`,
       db.$executeRaw`
         INSERT INTO "ModerationEvent" ("id", "contributionId", "actorId", "action", "fromStatus", "toStatus", "createdAt")
@@ -156,6 +157,7 @@ const CONTRIBUTION_COLUMNS = [
   "status",
   "submittedAt",
   "decidedAt",
+  "awaitingSince",
   "createdAt",
   "updatedAt",
 ] as const;

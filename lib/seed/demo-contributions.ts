@@ -45,6 +45,7 @@ type PlannedContribution = {
   status: ContributionStatus;
   rejectionReason: string | null;
   openFlagCount: number;
+  awaitingSince: Date | null;
   submittedAt: Date;
   decidedAt: Date | null;
   updatedAt: Date;
@@ -151,6 +152,7 @@ export function planDemoContributions(input: {
     let contributionDecidedAt: Date | null = null;
     let updatedAt = submittedAt;
     let openFlagCount = 0;
+    let awaitingSince: Date | null = null;
 
     event({ actorId: author.id, action: "SUBMIT", fromStatus: null, toStatus: "PENDING", reason: null, note: null, createdAt: submittedAt });
 
@@ -168,6 +170,7 @@ export function planDemoContributions(input: {
         } else {
           flag({ reason, comment, createdAt: flaggedAt, resolvedAt: null });
           openFlagCount = 1;
+          awaitingSince = flaggedAt;
         }
       }
     } else if (status === "REJECTED") {
@@ -200,6 +203,8 @@ export function planDemoContributions(input: {
       updatedAt = withdrawnAt;
     }
 
+    if (status === "PENDING") awaitingSince = submittedAt;
+
     plan.contributions.push({
       referenceNumber,
       reference: formatContributionReference(referenceNumber, submittedAt),
@@ -214,6 +219,7 @@ export function planDemoContributions(input: {
       status,
       rejectionReason,
       openFlagCount,
+      awaitingSince,
       submittedAt,
       decidedAt: contributionDecidedAt,
       updatedAt,
