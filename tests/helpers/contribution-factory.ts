@@ -44,6 +44,7 @@ export async function createTestContribution(options: TestContributionOptions, c
       rejectionReason: options.rejectionReason ?? null,
       submittedAt,
       decidedAt: status === "PENDING" ? null : submittedAt,
+      awaitingSince: status === "PENDING" ? submittedAt : null,
       moderationEvents: { create: { action: "SUBMIT", actorId: options.authorId, toStatus: "PENDING", createdAt: submittedAt } },
     },
     select: { id: true, referenceNumber: true },
