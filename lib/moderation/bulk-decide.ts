@@ -1,0 +1,78 @@
+import "server-only";
+import { requireRole } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { AppError, parseInput } from "@/lib/errors";
+import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
+import { decisionRefusal, needsReason, STATUS_PHRASES, TRANSITIONS } from "@/lib/moderation/decision-rules";
+import { decidableSelect, resolveReason, settleStaleVersion, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
+import { bulkDecideSchema } from "@/lib/moderation/schema";
+
+export type BulkDecisionResult = { count: number; references: string[] };
+
+const CHANGED = "changed since you loaded it";
+
+/**
+ * A moderator approves or rejects a selection from the queue, in one
+ * transaction: every contribution is decided, or none is. When one is no
+ * longer in a state the decision applies to, or its version moved on, the
+ * refusal names each one concerned. A contribution this moderator already
+ * decided the same way from the same version (a repeated click) counts as
+ * decided and is not written again.
+ */
+export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
+  const moderator = await requireRole("MODERATOR");
+  const request = parseInput(bulkDecideSchema, input);
+  const { action } = TRANSITIONS[request.decision];
+  // Rows are locked in id order, so two bulk decisions over overlapping
+  // selections wait for each other instead of deadlocking.
+  const items = request.items.toSorted((a, b) => a.contributionId.localeCompare(b.contributionId));
+
+  const { references, emailKeys } = await db.$transaction(async (tx) => {
+    const rows = await tx.contribution.findMany({ where: { id: { in: items.map((item) => item.contributionId) } }, select: decidableSelect });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const selected = items.flatMap((item) => {
+      const row = byId.get(item.contributionId);
+      return row ? [{ item, row }] : [];
+    });
+    const missing = items.length - selected.length;
+    if (missing > 0) {
+      throw new AppError("NOT_FOUND", `${missing === 1 ? "One selected contribution" : `${missing} selected contributions`} could not be found. Nothing was decided; reload the queue and try again.`);
+    }
+
+    const problems: string[] = [];
+    const toWrite: typeof rows = [];
+    for (const { item, row } of selected) {
+      if (row.version !== item.version) {
+        try {
+          await settleStaleVersion(tx, row, { version: item.version, action, actorId: moderator.id });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problems.push(`${row.reference} ${CHANGED}`);
+        }
+      } else if (decisionRefusal(request.decision, row)) {
+        problems.push(`${row.reference} ${STATUS_PHRASES[row.status]}`);
+      } else {
+        toWrite.push(row);
+      }
+    }
+    if (problems.length > 0) throw nothingDecided(problems);
+
+    const reason = needsReason(request.decision) ? await resolveReason(tx, request) : null;
+    const keys: string[] = [];
+    for (const row of toWrite) {
+      const written = await unsafeApplyDecision(tx, { contribution: row, decision: request.decision, reason, note: request.note ?? null, actorId: moderator.id });
+      if (written) keys.push(written.emailKey);
+      else problems.push(`${row.reference} ${CHANGED}`);
+    }
+    // A concurrent decision got to one of them first: throwing undoes the others.
+    if (problems.length > 0) throw nothingDecided(problems);
+    const references = request.items.flatMap((item) => byId.get(item.contributionId)?.reference ?? []);
+    return { references, emailKeys: keys };
+  });
+  await deliverPendingEmailsAfterCommit(emailKeys);
+  return { count: references.length, references };
+}
+
+function nothingDecided(problems: string[]): AppError {
+  return new AppError("CONFLICT", `Nothing was decided: ${problems.join("; ")}. Reload the queue and try again.`);
+}
