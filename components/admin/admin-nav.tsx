@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/consultations", label: "Consultations" },
   { href: "/admin/conferences", label: "Conferences" },
   { href: "/admin/users", label: "Users and roles" },
+  { href: "/admin/rejection-reasons", label: "Rejection reasons" },
 ];
 
 export function AdminNav() {
