@@ -23,9 +23,7 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
   const moderator = await requireRole("MODERATOR");
   const request = parseInput(bulkDecideSchema, input);
   const { action } = TRANSITIONS[request.decision];
-  // Rows are locked in id order, so two bulk decisions over overlapping
-  // selections wait for each other instead of deadlocking.
-  const items = request.items.toSorted((a, b) => a.contributionId.localeCompare(b.contributionId));
+  const items = request.items;
 
   const { references, emailKeys } = await db.$transaction(async (tx) => {
     const rows = await tx.contribution.findMany({ where: { id: { in: items.map((item) => item.contributionId) } }, select: decidableSelect });
@@ -59,15 +57,16 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
 
     const reason = needsReason(request.decision) ? await resolveReason(tx, request) : null;
     const keys: string[] = [];
-    for (const row of toWrite) {
+    // Rows are locked in id order, so two bulk decisions over overlapping
+    // selections wait for each other instead of deadlocking.
+    for (const row of toWrite.toSorted((a, b) => a.id.localeCompare(b.id))) {
       const written = await unsafeApplyDecision(tx, { contribution: row, decision: request.decision, reason, note: request.note ?? null, actorId: moderator.id });
       if (written) keys.push(written.emailKey);
       else problems.push(`${row.reference} ${CHANGED}`);
     }
     // A concurrent decision got to one of them first: throwing undoes the others.
     if (problems.length > 0) throw nothingDecided(problems);
-    const references = request.items.flatMap((item) => byId.get(item.contributionId)?.reference ?? []);
-    return { references, emailKeys: keys };
+    return { references: selected.map(({ row }) => row.reference), emailKeys: keys };
   });
   await deliverPendingEmailsAfterCommit(emailKeys);
   return { count: references.length, references };
