@@ -7,7 +7,10 @@ import { changeUserRoleAction, setUserSuspendedAction } from "@/lib/users/action
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { findUsers } from "@/lib/users/find-users";
 import { setUserSuspended } from "@/lib/users/set-user-suspended";
-import { createTestUser, type TestUser } from "../helpers/factories";
+import { authenticate } from "@/lib/auth/authenticate";
+import { submitContribution } from "@/lib/contributions/submit-contribution";
+import { createTestConsultation } from "../helpers/content-factories";
+import { createTestUser, TEST_PASSWORD, type TestUser } from "../helpers/factories";
 import { cookieJar, signInAs, signOut } from "../helpers/session";
 
 let admin: TestUser;
@@ -44,13 +47,14 @@ function useSession(cookie: string) {
   cookieJar.set(sessionCookieName(), cookie);
 }
 
-const callers: { name: string; role: Role | null; status: number; code: string }[] = [
-  { name: "an anonymous visitor", role: null, status: 401, code: "UNAUTHENTICATED" },
-  { name: "a participant", role: "PARTICIPANT", status: 403, code: "FORBIDDEN" },
-  { name: "a moderator", role: "MODERATOR", status: 403, code: "FORBIDDEN" },
+// Moderators may suspend and reinstate participants (tested below), nothing else here.
+const callers: { name: string; role: Role | null; status: number; code: string; maySuspend: boolean }[] = [
+  { name: "an anonymous visitor", role: null, status: 401, code: "UNAUTHENTICATED", maySuspend: false },
+  { name: "a participant", role: "PARTICIPANT", status: 403, code: "FORBIDDEN", maySuspend: false },
+  { name: "a moderator", role: "MODERATOR", status: 403, code: "FORBIDDEN", maySuspend: true },
 ];
 
-describe.each(callers)("refusals: $name", ({ role, status, code }) => {
+describe.each(callers)("refusals: $name", ({ role, status, code, maySuspend }) => {
   beforeEach(async () => {
     if (role) await signInAs((await createTestUser({ role })).id);
   });
@@ -68,7 +72,7 @@ describe.each(callers)("refusals: $name", ({ role, status, code }) => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("cannot suspend or reinstate, and nothing changes", async () => {
+  it.skipIf(maySuspend)("cannot suspend or reinstate, and nothing changes", async () => {
     const suspended = await createTestUser({ suspended: true });
     const before = await snapshot();
     await expect(setUserSuspended({ userId: target.id, suspended: true, reason: "Spam everywhere" })).rejects.toMatchObject({ status, code });
@@ -78,9 +82,9 @@ describe.each(callers)("refusals: $name", ({ role, status, code }) => {
 
   it("gets a refusal from the server actions, and nothing changes", async () => {
     const before = await snapshot();
-    const roleResult = await changeUserRoleAction({ userId: target.id, role: "ADMIN" });
-    const suspendResult = await setUserSuspendedAction({ userId: target.id, suspended: true, reason: "Spam everywhere" });
-    for (const result of [roleResult, suspendResult]) {
+    const results = [await changeUserRoleAction({ userId: target.id, role: "ADMIN" })];
+    if (!maySuspend) results.push(await setUserSuspendedAction({ userId: target.id, suspended: true, reason: "Spam everywhere" }));
+    for (const result of results) {
       expect(result).toMatchObject({ ok: false, message: role ? "You do not have permission to do this." : "Please sign in to continue." });
     }
     expect(await snapshot()).toEqual(before);
@@ -310,5 +314,88 @@ describe("setUserSuspended (as an administrator)", () => {
       status: 404,
     });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("setUserSuspended (as a moderator)", () => {
+  let moderator: TestUser;
+
+  beforeEach(async () => {
+    moderator = await createTestUser({ role: "MODERATOR" });
+    await signInAs(moderator.id);
+  });
+
+  it("suspends a participant: sessions end, contributing is refused, the event is logged", async () => {
+    const targetSession = await sessionOf(target.id);
+    const consultation = await createTestConsultation();
+    await signInAs(moderator.id);
+
+    await expect(setUserSuspended({ userId: target.id, suspended: true, reason: "Posts the same advert everywhere" })).resolves.toEqual({
+      userId: target.id,
+      suspended: true,
+      changed: true,
+    });
+    expect(await db.moderationEvent.findMany({ where: { subjectUserId: target.id } })).toEqual([
+      expect.objectContaining({ action: "SUSPEND_USER", actorId: moderator.id, reason: "Posts the same advert everywhere" }),
+    ]);
+
+    useSession(targetSession);
+    await expect(getCurrentUser()).resolves.toBeNull();
+    const contributions = await db.contribution.count();
+    await expect(
+      submitContribution({ consultationId: consultation.id, submissionKey: "after-suspension", title: "One more advert", body: "Buy now.", language: "en", publication: "PUBLIC" }),
+    ).rejects.toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+    expect(await db.contribution.count()).toBe(contributions);
+    await expect(authenticate({ email: target.email, password: TEST_PASSWORD }, "198.51.100.20")).resolves.toEqual({ ok: false, reason: "SUSPENDED" });
+  });
+
+  it("reinstates a participant", async () => {
+    const suspended = await createTestUser({ suspended: true });
+    await expect(setUserSuspendedAction({ userId: suspended.id, suspended: false })).resolves.toMatchObject({
+      ok: true,
+      message: "Suspension lifted. They can sign in again.",
+    });
+    expect(await db.moderationEvent.findMany({ where: { subjectUserId: suspended.id } })).toEqual([
+      expect.objectContaining({ action: "UNSUSPEND_USER", actorId: moderator.id }),
+    ]);
+  });
+
+  it.each(["MODERATOR", "ADMIN"] as const)("cannot suspend or reinstate an account with the role %s, and nothing changes", async (role) => {
+    const colleague = await createTestUser({ role });
+    const suspendedColleague = await createTestUser({ role, suspended: true });
+    const before = await snapshot();
+    const refusal = {
+      status: 403,
+      code: "FORBIDDEN",
+      userMessage: "Moderators can suspend or reinstate participants only. Ask an administrator about this account.",
+    };
+    await expect(setUserSuspended({ userId: colleague.id, suspended: true, reason: "Disagrees with me" })).rejects.toMatchObject(refusal);
+    await expect(setUserSuspended({ userId: suspendedColleague.id, suspended: false })).rejects.toMatchObject(refusal);
+    // Even when there would be nothing to change.
+    await expect(setUserSuspended({ userId: colleague.id, suspended: false })).rejects.toMatchObject(refusal);
+    await expect(setUserSuspendedAction({ userId: colleague.id, suspended: true, reason: "Disagrees with me" })).resolves.toEqual({
+      ok: false,
+      message: refusal.userMessage,
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses to suspend the moderator's own account, and nothing changes", async () => {
+    const before = await snapshot();
+    await expect(setUserSuspended({ userId: moderator.id, suspended: true, reason: "Testing myself" })).rejects.toMatchObject({
+      status: 403,
+      userMessage: "You cannot suspend or reinstate your own account.",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("setUserSuspended (as an administrator), other roles", () => {
+  it("suspends a moderator and an administrator, as before", async () => {
+    await signInAs(admin.id);
+    for (const role of ["MODERATOR", "ADMIN"] as const) {
+      const colleague = await createTestUser({ role });
+      await expect(setUserSuspended({ userId: colleague.id, suspended: true, reason: "Account compromised" })).resolves.toMatchObject({ changed: true });
+    }
   });
 });
