@@ -5,7 +5,7 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { useRowOutcome } from "@/components/admin/action-announcer";
 import type { ActionResult } from "@/lib/errors";
-import { updateRejectionReasonSchema, type UpdateRejectionReasonInput } from "@/lib/rejection-reasons/schema";
+import { REJECTION_REASON_LABEL_MAX, updateRejectionReasonSchema, type UpdateRejectionReasonInput } from "@/lib/rejection-reasons/schema";
 import type { UpdatedRejectionReason } from "@/lib/rejection-reasons/update-rejection-reason";
 
 type Props = {
@@ -14,8 +14,10 @@ type Props = {
   action: (input: UpdateRejectionReasonInput) => Promise<ActionResult<UpdatedRejectionReason>>;
 };
 
+/** The new wording of a reason, behind a disclosure so the row stays short. */
 export function RejectionReasonRenameForm({ id, label, action }: Props) {
   const inputId = useId();
+  const hintId = useId();
   const statusId = useId();
   const { outcome, clear, report } = useRowOutcome(label);
   const {
@@ -38,30 +40,39 @@ export function RejectionReasonRenameForm({ id, label, action }: Props) {
   const isError = Boolean(errors.label) || outcome?.ok === false;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-center gap-2">
-      <input type="hidden" {...register("id")} />
-      <label htmlFor={inputId} className="sr-only">
-        Wording of the reason “{label}”
-      </label>
-      <input
-        id={inputId}
-        type="text"
-        {...register("label")}
-        aria-describedby={statusId}
-        aria-invalid={errors.label ? true : undefined}
-        className="min-w-56 flex-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-700"
-      />
-      <button
-        type="submit"
-        disabled={isSubmitting}
-        className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-      >
-        {isSubmitting ? "Renaming…" : "Rename"}
-        <span className="sr-only"> “{label}”</span>
-      </button>
-      <p id={statusId} className={`w-full text-sm ${isError ? "text-red-800" : "text-green-900"}`}>
-        {message}
-      </p>
-    </form>
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">
+        Rename<span className="sr-only"> “{label}”</span>…
+      </summary>
+      <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2">
+        <input type="hidden" {...register("id")} />
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          New wording of “{label}”
+        </label>
+        <p id={hintId} className="text-sm text-slate-700">
+          At most {REJECTION_REASON_LABEL_MAX} characters. Decisions already made keep the old wording.
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <input
+            id={inputId}
+            type="text"
+            {...register("label")}
+            aria-describedby={`${hintId} ${statusId}`}
+            aria-invalid={errors.label ? true : undefined}
+            className="min-w-56 flex-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-700"
+          />
+          <button
+            type="submit"
+            disabled={isSubmitting}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {isSubmitting ? "Saving…" : "Save wording"}
+          </button>
+        </div>
+        <p id={statusId} className={`text-sm ${isError ? "text-red-800" : "text-green-900"}`}>
+          {message}
+        </p>
+      </form>
+    </details>
   );
 }

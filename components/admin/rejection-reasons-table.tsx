@@ -22,7 +22,7 @@ export function RejectionReasonsTable({ reasons, update, move }: Props) {
         </caption>
         <thead>
           <tr className="bg-slate-50">
-            {["Position", "Reason", "Status", "Order and status"].map((column) => (
+            {["Position", "Reason", "Status", "Actions"].map((column) => (
               <th key={column} scope="col" className={cell}>
                 {column}
               </th>
@@ -32,16 +32,14 @@ export function RejectionReasonsTable({ reasons, update, move }: Props) {
         <tbody>
           {reasons.map((reason, index) => (
             <tr key={reason.id} className={reason.active ? undefined : "bg-slate-50"}>
-              <td className={cell}>{index + 1}</td>
+              <td className={`${cell} tabular-nums`}>{index + 1}</td>
               <th scope="row" className={`${cell} font-normal`}>
-                <RejectionReasonRenameForm id={reason.id} label={reason.label} action={update} />
-              </th>
-              <td className={cell}>
-                <span className="block font-semibold">{reason.active ? "Active" : "Inactive"}</span>
+                <span className="block font-semibold">{reason.label}</span>
                 <span className="block text-slate-700">
                   Added <time dateTime={reason.createdAt.toISOString()}>{formatDate(reason.createdAt)}</time>
                 </span>
-              </td>
+              </th>
+              <td className={cell}>{reason.active ? "Active" : "Inactive: not offered to moderators"}</td>
               <td className={cell}>
                 <RejectionReasonControls
                   id={reason.id}
@@ -52,6 +50,7 @@ export function RejectionReasonsTable({ reasons, update, move }: Props) {
                   update={update}
                   move={move}
                 />
+                <RejectionReasonRenameForm id={reason.id} label={reason.label} action={update} />
               </td>
             </tr>
           ))}

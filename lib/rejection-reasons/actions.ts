@@ -7,6 +7,8 @@ import { moveRejectionReason, type MovedRejectionReason } from "@/lib/rejection-
 import { updateRejectionReason, type UpdatedRejectionReason } from "@/lib/rejection-reasons/update-rejection-reason";
 
 // Thin entry points: the domain functions check the caller and the input.
+// The messages of changes to one reason are shown in its row and announced
+// with its label before them, so they do not repeat it.
 
 export async function createRejectionReasonAction(input: unknown): Promise<ActionResult<CreatedRejectionReason>> {
   let created: CreatedRejectionReason;
@@ -22,13 +24,11 @@ export async function createRejectionReasonAction(input: unknown): Promise<Actio
 function updateMessage(saved: UpdatedRejectionReason): string {
   const parts: string[] = [];
   if (saved.label !== saved.previousLabel) {
-    parts.push(`“${saved.previousLabel}” renamed to “${saved.label}”. Past decisions keep the wording they were made with.`);
+    parts.push(`Renamed to “${saved.label}”. Past decisions keep the wording they were made with.`);
   }
   if (saved.active !== saved.previousActive) {
     parts.push(
-      saved.active
-        ? `“${saved.label}” is offered to moderators again.`
-        : `“${saved.label}” is no longer offered to moderators. Past decisions keep it.`,
+      saved.active ? "Offered to moderators again." : "No longer offered to moderators. Past decisions keep it.",
     );
   }
   return parts.length > 0 ? parts.join(" ") : "Nothing to change.";
@@ -57,8 +57,6 @@ export async function moveRejectionReasonAction(input: unknown): Promise<ActionR
   return {
     ok: true,
     data: moved,
-    message: moved.moved
-      ? `“${moved.label}” moved to ${where}.`
-      : `“${moved.label}” is already ${moved.position === 1 ? "first" : "last"}.`,
+    message: moved.moved ? `Moved to ${where}.` : `Already ${moved.position === 1 ? "first" : "last"}.`,
   };
 }

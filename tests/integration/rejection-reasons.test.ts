@@ -188,7 +188,7 @@ describe("as an administrator", () => {
     expect(result).toEqual({
       ok: true,
       data: { id: ids["Off topic"], label: "Not about this consultation", active: true, previousLabel: "Off topic", previousActive: true },
-      message: "“Off topic” renamed to “Not about this consultation”. Past decisions keep the wording they were made with.",
+      message: "Renamed to “Not about this consultation”. Past decisions keep the wording they were made with.",
     });
     expect((await adminOrder())[0]).toBe("Not about this consultation");
     await updateRejectionReason({ id: ids.Duplicate, label: "DUPLICATE" });
@@ -207,14 +207,14 @@ describe("as an administrator", () => {
   it("deactivates and activates a reason: moderators stop and start seeing it", async () => {
     expect(await updateRejectionReasonAction({ id: ids["Contains personal data"], active: false })).toMatchObject({
       ok: true,
-      message: "“Contains personal data” is no longer offered to moderators. Past decisions keep it.",
+      message: "No longer offered to moderators. Past decisions keep it.",
     });
     expect((await findActiveRejectionReasons()).map((reason) => reason.label)).not.toContain("Contains personal data");
     expect(await adminOrder()).toContain("Contains personal data");
 
     expect(await updateRejectionReasonAction({ id: ids["Retired reason"], active: true })).toMatchObject({
       ok: true,
-      message: "“Retired reason” is offered to moderators again.",
+      message: "Offered to moderators again.",
     });
     expect((await findActiveRejectionReasons()).at(-1)?.label).toBe("Retired reason");
     expect(await updateRejectionReasonAction({ id: ids["Retired reason"], active: true })).toMatchObject({ ok: true, message: "Nothing to change." });
@@ -246,7 +246,7 @@ describe("as an administrator", () => {
     expect(await moveRejectionReasonAction({ id: ids["Spam or advertising"], direction: "UP" })).toEqual({
       ok: true,
       data: { id: ids["Spam or advertising"], label: "Spam or advertising", moved: true, position: 3, count: 6 },
-      message: "“Spam or advertising” moved to position 3 of 6.",
+      message: "Moved to position 3 of 6.",
     });
     await moveRejectionReason({ id: ids["Off topic"], direction: "DOWN" });
     expect(await adminOrder()).toEqual([
@@ -276,12 +276,12 @@ describe("as an administrator", () => {
     expect(await moveRejectionReasonAction({ id: ids["Off topic"], direction: "UP" })).toMatchObject({
       ok: true,
       data: { moved: false, position: 1, count: 6 },
-      message: "“Off topic” is already first.",
+      message: "Already first.",
     });
     expect(await moveRejectionReasonAction({ id: ids["Retired reason"], direction: "DOWN" })).toMatchObject({
       ok: true,
       data: { moved: false, position: 6 },
-      message: "“Retired reason” is already last.",
+      message: "Already last.",
     });
     expect(await reasonRows()).toEqual(before);
   });
