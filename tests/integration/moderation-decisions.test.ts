@@ -9,7 +9,7 @@ import { addModeratorNote } from "@/lib/moderation/add-moderator-note";
 import { decideContribution } from "@/lib/moderation/decide-contribution";
 import { decisionRefusal, TRANSITIONS } from "@/lib/moderation/decision-rules";
 import { dismissFlags } from "@/lib/moderation/dismiss-flags";
-import { DECISIONS, type Decision } from "@/lib/moderation/schema";
+import { DECISIONS } from "@/lib/moderation/schema";
 import { isPostgresRun } from "../helpers/empty-database";
 import { runAs, sessionCookieOf } from "../helpers/concurrent-sessions";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
@@ -200,17 +200,6 @@ describe("decideContribution: refusals", () => {
       userMessage: decisionRefusal(decision, { status, openFlagCount: 0 }),
     });
     expect(await moderationSnapshot()).toEqual(before);
-  });
-
-  it("says which decision applies instead", () => {
-    const refusal = (decision: Decision, status: ContributionStatus, openFlagCount = 0) => decisionRefusal(decision, { status, openFlagCount });
-    expect(refusal("APPROVE", "APPROVED")).toBe("This contribution is already published.");
-    expect(refusal("APPROVE", "APPROVED", 3)).toBe("This contribution is already published. To keep it published despite the reports, dismiss the reports.");
-    expect(refusal("REJECT", "APPROVED")).toBe("A published contribution cannot be rejected. Hide it instead.");
-    expect(refusal("HIDE", "PENDING")).toBe("A pending contribution is not published yet. Reject it instead of hiding it.");
-    expect(refusal("APPROVE", "HIDDEN")).toBe("This contribution is hidden. Restore it to publish it again.");
-    expect(refusal("RESTORE", "REJECTED")).toBe("Only a hidden contribution can be restored.");
-    expect(refusal("HIDE", "WITHDRAWN")).toBe("The author withdrew this contribution: it can no longer be moderated.");
   });
 
   it.each(["REJECT", "HIDE"] as const)("asks for a reason to %s, and nothing changes", async (decision) => {
