@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { sessionCookieName } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import type { ActionResult } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeUserRoleAction, setUserSuspendedAction } from "@/lib/users/actions";
 import { changeUserRole } from "@/lib/users/change-user-role";
@@ -82,7 +83,7 @@ describe.each(callers)("refusals: $name", ({ role, status, code, maySuspend }) =
 
   it("gets a refusal from the server actions, and nothing changes", async () => {
     const before = await snapshot();
-    const results = [await changeUserRoleAction({ userId: target.id, role: "ADMIN" })];
+    const results: ActionResult<unknown>[] = [await changeUserRoleAction({ userId: target.id, role: "ADMIN" })];
     if (!maySuspend) results.push(await setUserSuspendedAction({ userId: target.id, suspended: true, reason: "Spam everywhere" }));
     for (const result of results) {
       expect(result).toMatchObject({ ok: false, message: role ? "You do not have permission to do this." : "Please sign in to continue." });
