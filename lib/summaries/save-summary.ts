@@ -1,0 +1,112 @@
+import "server-only";
+import { requireRole } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SummaryStatus } from "@/lib/generated/prisma/enums";
+import { computeSummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import { saveSummarySchema } from "@/lib/summaries/schema";
+
+export type SavedSummary = { consultationId: string; version: number; status: SummaryStatus; publishedAt: Date | null };
+
+// Publishing computes the themes of every approved contribution inside the
+// transaction that freezes them: at 100,000 contributions that takes seconds
+// (bench/RESULTS.md), far beyond Prisma's 5-second default.
+const PUBLISH_TIMEOUT_MS = 180_000;
+
+// A second click on Save or Publish arrives with the same base version and
+// the same text: it finds the version the first click made instead of being
+// refused as a conflict.
+const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
+
+/**
+ * Moderators save the synthesis of a consultation as a new version, or
+ * publish it. Publishing records which approved contributions the summary
+ * covers and freezes its figures and themes with it; a later contribution
+ * changes nothing until someone publishes again, and older versions stay
+ * readable. All in one transaction, serialised per consultation.
+ */
+export async function saveSummary(input: unknown): Promise<SavedSummary> {
+  const me = await requireRole("MODERATOR");
+  const fields = parseInput(saveSummarySchema, input);
+
+  return db.$transaction(
+    async (tx) => {
+      // One writer per consultation at a time: the version number and the
+      // frozen list are decided under this lock.
+      const [consultation] = await tx.$queryRaw<{ id: string; status: string }[]>`
+        SELECT "id", "status"::text AS "status" FROM "Consultation" WHERE "id" = ${fields.consultationId} FOR UPDATE`;
+      if (!consultation) throw notFound("This consultation");
+      if (fields.publish && consultation.status === "DRAFT") {
+        throw new AppError("INVALID_STATE", "This consultation is still a draft: open it before publishing its summary.");
+      }
+
+      const latest = await tx.consultationSummary.findFirst({
+        where: { consultationId: consultation.id },
+        orderBy: { version: "desc" },
+        select: { version: true, status: true, synthesis: true, highlights: true, authorId: true, createdAt: true, publishedAt: true, author: { select: { profile: { select: { displayName: true } } } } },
+      });
+      const latestVersion = latest?.version ?? 0;
+      if (latest && latestVersion !== fields.baseVersion) {
+        const sameAgain =
+          latest.authorId === me.id &&
+          latest.synthesis === fields.synthesis &&
+          latest.highlights.join() === fields.highlights.join() &&
+          (latest.status === "PUBLISHED") === fields.publish &&
+          Date.now() - latest.createdAt.getTime() < DOUBLE_SUBMIT_WINDOW_MS;
+        if (sameAgain) return { consultationId: consultation.id, version: latest.version, status: latest.status, publishedAt: latest.publishedAt };
+        const who = latest.author?.profile?.displayName ?? "another moderator";
+        throw new AppError(
+          "CONFLICT",
+          `Version ${latest.version} was saved by ${who} at ${formatDateTime(latest.createdAt)} after you opened the editor. Reload the page to see it; copy your text first if you want to keep it.`,
+        );
+      }
+
+      await checkHighlights(tx, consultation.id, fields.highlights);
+      const now = new Date();
+      const summary = await tx.consultationSummary.create({
+        data: {
+          consultationId: consultation.id,
+          version: latestVersion + 1,
+          status: fields.publish ? "PUBLISHED" : "DRAFT",
+          synthesis: fields.synthesis,
+          highlights: fields.highlights,
+          authorId: me.id,
+          createdAt: now,
+          publishedAt: fields.publish ? now : null,
+        },
+        select: { id: true, version: true, status: true, publishedAt: true },
+      });
+
+      if (fields.publish) {
+        await tx.$executeRaw`
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId")
+          SELECT ${summary.id}, "id" FROM "Contribution"
+          WHERE "consultationId" = ${consultation.id} AND "status" = 'APPROVED'`;
+        const figures = await computeSummaryFigures(tx, { kind: "published", consultationId: consultation.id, summaryId: summary.id }, {});
+        await tx.consultationSummary.update({
+          where: { id: summary.id },
+          data: { statistics: figures.statistics as unknown as Prisma.InputJsonValue, themes: figures.themes as unknown as Prisma.InputJsonValue },
+        });
+      }
+      return { consultationId: consultation.id, version: summary.version, status: summary.status, publishedAt: summary.publishedAt };
+    },
+    { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
+
+/** Highlights must be approved contributions of this consultation. */
+async function checkHighlights(tx: Prisma.TransactionClient, consultationId: string, references: string[]): Promise<void> {
+  if (references.length === 0) return;
+  const found = await tx.contribution.findMany({
+    where: { consultationId, status: "APPROVED", reference: { in: references } },
+    select: { reference: true },
+  });
+  const known = new Set(found.map((row) => row.reference));
+  const unknown = references.filter((reference) => !known.has(reference));
+  if (unknown.length > 0) {
+    const message = `${unknown.join(", ")} ${unknown.length === 1 ? "is not a published contribution" : "are not published contributions"} of this consultation.`;
+    throw new AppError("VALIDATION", message, { highlights: [message] });
+  }
+}
