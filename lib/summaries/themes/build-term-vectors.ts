@@ -16,13 +16,15 @@ export type TermVectors = {
 };
 
 // The vocabulary leaves out terms of a single document (they group nothing)
-// and terms of more than half of them (they separate nothing, and are mostly
-// the stop words a list missed), then keeps the most widespread ones: the
-// centroids are dense arrays of this size, so it bounds memory and time
-// whatever the number of documents.
+// and terms of more than 70 % of them (they separate nothing, and are
+// mostly the stop words a list missed), then keeps the most widespread
+// ones: the centroids are dense arrays of this size, so it bounds memory
+// and time whatever the number of documents. The cut is not at half: in a
+// consultation on one subject its words are in most contributions, and a
+// short contribution made of them alone would drop out of every theme.
 const MIN_DOCUMENT_FREQUENCY = 2;
 const MAX_DOCUMENT_SHARE = 0.7;
-export const MAX_VOCABULARY = 5_000;
+const MAX_VOCABULARY = 5_000;
 
 export function buildTermVectors(counts: TermCounts): TermVectors {
   const rows = counts.offsets.length - 1;
