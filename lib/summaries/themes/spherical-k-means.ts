@@ -23,7 +23,7 @@ export type Clustering = {
 const MAX_ITERATIONS = 30;
 
 /** Similarities of one row to the k centroids, written into `out`. */
-export function centroidSimilarities(vectors: TermVectors, row: number, centroids: Float64Array, k: number, out: Float64Array): void {
+function centroidSimilarities(vectors: TermVectors, row: number, centroids: Float64Array, k: number, out: Float64Array): void {
   out.fill(0, 0, k);
   for (let p = vectors.offsets[row] as number; p < (vectors.offsets[row + 1] as number); p += 1) {
     const weight = vectors.values[p] as number;
