@@ -9,18 +9,10 @@ import type { FacetValue } from "@/lib/contributions/find-consultation-contribut
 import { languageName } from "@/lib/contributions/schema";
 import { isQueueFiltered, QUEUE_PAGE_SIZE, queueFilterSchema, type QueueFilter, type QueueStatus } from "@/lib/moderation/queue-filter";
 import { queueSql } from "@/lib/moderation/queue-sql";
+import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";
 
 // The moderation queue: what waits for a moderator, longest waiting first (or
 // most reported first), 25 a page, with filters and the values to filter by.
-
-/** Why a contribution is in the queue. */
-export type WaitingReason = "NEW" | "EDITED" | "REPORTED";
-
-export const WAITING_REASON_LABELS: Record<WaitingReason, string> = {
-  NEW: "New",
-  EDITED: "Edited by its author",
-  REPORTED: "Reported",
-};
 
 export type QueueAuthor = {
   displayName: string | null;
@@ -109,11 +101,6 @@ const BY = { consultation: 0b011111, type: 0b101111, country: 0b110111, phase: 0
 
 const ORDER_OF_TYPES = Object.values(StakeholderType);
 const ORDER_OF_PHASES = Object.values(Phase);
-
-export function waitingReason(status: ContributionStatus, edited: boolean): WaitingReason {
-  if (status !== "PENDING") return "REPORTED";
-  return edited ? "EDITED" : "NEW";
-}
 
 /** Moderators only. */
 export async function findModerationQueue(input: unknown = {}): Promise<ModerationQueue> {

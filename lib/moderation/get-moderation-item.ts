@@ -15,9 +15,9 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { getContribution, type ContributionAnswer, type ContributionAttachment } from "@/lib/contributions/get-contribution";
 import { referenceSchema } from "@/lib/contributions/schema";
-import { waitingReason, type WaitingReason } from "@/lib/moderation/find-moderation-queue";
 import { queueFilterSchema, type QueueFilter } from "@/lib/moderation/queue-filter";
 import { afterPositionSql, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";
+import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";
 
 // One contribution as a moderator reviews it: everything its author wrote,
 // who the author really is (whatever they chose to publish), every report

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contributionFilterSchema } from "@/lib/contributions/filter-schema";
-import { pageParamSchema } from "@/lib/search-params";
+import { firstParam, pageParamSchema, type SearchParams } from "@/lib/search-params";
 
 // Filters and order of the moderation queue. They come from a GET form (and
 // travel on to the review page, so "next" follows the same queue): every
@@ -69,18 +69,18 @@ export function isQueueFiltered(filters: QueueFilter): boolean {
 }
 
 /**
- * Reads the filters from a query string without ever failing: a value that
+ * Reads the filters from a page's query string without ever failing: a value that
  * does not parse (a hand-edited address) is left out and reported, so the page
  * can say so next to its field and show the rest.
  */
-export function readQueueFilters(params: Partial<Record<QueueFilterKey, string | undefined>>): {
+export function readQueueFilters(params: SearchParams): {
   filters: QueueFilter;
   errors: Partial<Record<QueueFilterKey, string>>;
 } {
   const errors: Partial<Record<QueueFilterKey, string>> = {};
   const values = Object.fromEntries(
     KEYS.map((key) => {
-      const result = queueFilterSchema.shape[key].safeParse(params[key]);
+      const result = queueFilterSchema.shape[key].safeParse(firstParam(params[key]));
       if (!result.success) errors[key] = result.error.issues[0]?.message ?? "This value is not valid.";
       return [key, result.success ? result.data : undefined];
     }),
