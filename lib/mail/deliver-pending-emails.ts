@@ -48,18 +48,36 @@ async function claimDueEmails(now: Date, dedupeKeys: string[] | undefined): Prom
   });
 }
 
+// A stopping worker hands back the rows it claimed but has not tried, so
+// they are due again at once instead of after the lease, and the attempt
+// that never happened is not counted.
+async function releaseClaims(emails: Claimed[], now: Date): Promise<void> {
+  await db.emailOutbox.updateMany({
+    where: { id: { in: emails.map((email) => email.id) }, status: "PENDING" },
+    data: { attempts: { decrement: 1 }, nextAttemptAt: now },
+  });
+}
+
 /**
  * Sends the due e-mails of the outbox (a batch of them, or only those with
  * the given dedupe keys) once. Safe to run concurrently and repeatedly: the
  * background worker calls it in a loop, domain functions right after the
  * commit that enqueued their e-mail. `attempts` counts the deliveries tried,
- * including the one that succeeded.
+ * including the one that succeeded. Once `signal` is aborted no further
+ * e-mail of the batch is tried (the one being sent finishes).
  */
-export async function deliverPendingEmails(options: { now?: Date; dedupeKeys?: string[] } = {}): Promise<DeliveryReport> {
+export async function deliverPendingEmails(
+  options: { now?: Date; dedupeKeys?: string[]; signal?: AbortSignal } = {},
+): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const transport = getMailTransport();
-  for (const email of await claimDueEmails(now, options.dedupeKeys)) {
+  const claimed = await claimDueEmails(now, options.dedupeKeys);
+  for (const [index, email] of claimed.entries()) {
+    if (options.signal?.aborted) {
+      await releaseClaims(claimed.slice(index), now);
+      break;
+    }
     try {
       await transport.send(email);
       await db.emailOutbox.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
