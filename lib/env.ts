@@ -29,6 +29,15 @@ const envSchema = z.object({
   MAIL_FROM: optionalString.transform((value) => value ?? "Agora <no-reply@agora.localhost>"),
   DEMO_ACCOUNTS: optionalString.pipe(z.enum(["true", "false"], "must be true or false").optional()),
   TRUST_PROXY: optionalString.pipe(z.enum(["true", "false"], "must be true or false").optional()),
+  WORKER: optionalString.pipe(z.enum(["inline", "off"], "must be inline or off").optional()),
+  WORKER_POLL_MS: optionalString.pipe(
+    z.coerce
+      .number<string>("must be a number of milliseconds")
+      .int("must be a whole number of milliseconds")
+      .min(100, "must be at least 100 (milliseconds)")
+      .max(3_600_000, "must be at most 3600000 (one hour)")
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -45,6 +54,10 @@ export type Env = {
   demoAccounts: boolean;
   /** Take the client IP from X-Forwarded-For (only behind a trusted reverse proxy). */
   trustProxy: boolean;
+  /** inline: the app server runs the background worker; off: `npm run worker` runs it as its own process. */
+  worker: "inline" | "off";
+  /** How long the worker waits when no e-mail is due before it looks again. */
+  workerPollMs: number;
 };
 
 export class EnvError extends Error {
@@ -75,6 +88,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: env.MAIL_FROM,
     demoAccounts: env.DEMO_ACCOUNTS === undefined ? embedded : env.DEMO_ACCOUNTS === "true",
     trustProxy: env.TRUST_PROXY === "true",
+    worker: env.WORKER ?? "inline",
+    workerPollMs: env.WORKER_POLL_MS ?? 5000,
   };
 }
 

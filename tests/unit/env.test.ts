@@ -24,6 +24,10 @@ describe("parseEnv", () => {
     [{ APP_URL: "agora.example.org" }, "APP_URL: must be an absolute URL"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32 characters"],
     [{ DEMO_ACCOUNTS: "yes" }, "DEMO_ACCOUNTS: must be true or false"],
+    [{ WORKER: "separate" }, "WORKER: must be inline or off"],
+    [{ WORKER_POLL_MS: "5s" }, "WORKER_POLL_MS: must be a number of milliseconds"],
+    [{ WORKER_POLL_MS: "2.5" }, "WORKER_POLL_MS: must be a whole number of milliseconds"],
+    [{ WORKER_POLL_MS: "10" }, "WORKER_POLL_MS: must be at least 100"],
   ])("names the variable that is wrong (%o)", (source, message) => {
     expect(() => parseEnv(source)).toThrowError(EnvError);
     expect(() => parseEnv(source)).toThrowError(message);
@@ -34,6 +38,11 @@ describe("parseEnv", () => {
       "NEXTAUTH_SECRET: is required when DATABASE_URL is set",
     );
     expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/agora", NEXTAUTH_SECRET: "x".repeat(32) }).authSecret).toBe("x".repeat(32));
+  });
+
+  it("runs the background worker inside the app server every 5 seconds unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ worker: "inline", workerPollMs: 5000 });
+    expect(parseEnv({ WORKER: "off", WORKER_POLL_MS: " 250 " })).toMatchObject({ worker: "off", workerPollMs: 250 });
   });
 
   it("takes APP_URL over NEXTAUTH_URL and drops a trailing slash", () => {

@@ -1,0 +1,19 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { startWorker, type Worker } from "@/lib/worker/start-worker";
+
+// One worker per process: the development server may load the
+// instrumentation hook again, and a second loop would only poll twice as often.
+const globalForWorker = globalThis as unknown as { agoraWorker?: Worker };
+
+/**
+ * Runs the background worker inside the app server unless WORKER=off (then
+ * `npm run worker` runs it as its own process). Called once at start-up by
+ * instrumentation.ts; returns at once, the loop runs in the background.
+ */
+export function startInlineWorker(): void {
+  const env = getEnv();
+  if (env.worker !== "inline" || globalForWorker.agoraWorker) return;
+  console.info(`[worker] running inside the app server (WORKER=inline), looking for due e-mails every ${env.workerPollMs} ms`);
+  globalForWorker.agoraWorker = startWorker({ stopOnSignals: true });
+}
