@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { countMyUnreadNotices } from "@/lib/notices/count-my-unread-notices";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,10 +13,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const unreadNotices = user ? await countMyUnreadNotices() : 0;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
-        <SiteHeader user={user} />
+        <SiteHeader user={user} unreadNotices={unreadNotices} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

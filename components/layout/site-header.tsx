@@ -1,13 +1,17 @@
 import Link from "next/link";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { canAdminister } from "@/lib/auth/roles";
+import { canAdminister, canModerate } from "@/lib/auth/roles";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
-type Props = { user: { name: string | null; email: string; role: Role } | null };
+type Props = {
+  user: { name: string | null; email: string; role: Role } | null;
+  /** The signed-in user's unread notices (moderation decisions on their contributions). */
+  unreadNotices: number;
+};
 
 const navLink = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100 hover:no-underline";
 
-export function SiteHeader({ user }: Props) {
+export function SiteHeader({ user, unreadNotices }: Props) {
   return (
     <header role="banner" className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -28,6 +32,19 @@ export function SiteHeader({ user }: Props) {
           {user ? (
             <Link href="/my-contributions" className={navLink}>
               My contributions
+              {unreadNotices > 0 ? (
+                // Words, not a bare number or a dot: "My contributions 2 new" to a screen reader too
+                // (the space keeps the two apart in the link's accessible name).
+                <>
+                  {" "}
+                  <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">{unreadNotices} new</span>
+                </>
+              ) : null}
+            </Link>
+          ) : null}
+          {user && canModerate(user.role) ? (
+            <Link href="/moderation" className={navLink}>
+              Moderation
             </Link>
           ) : null}
           {user && canAdminister(user.role) ? (
