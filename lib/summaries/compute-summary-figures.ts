@@ -3,8 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { computeStatistics, subsetSql, type StatisticsClient, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
-import { computeThemes } from "@/lib/summaries/themes/compute-themes";
-import type { ThemeDocument, ThemeSummary } from "@/lib/summaries/themes/types";
+import { assignThemes, type ThemeAssignment } from "@/lib/summaries/themes/assign-themes";
+import type { ThemeDocument, ThemeSummary, UnplacedReason } from "@/lib/summaries/themes/types";
 
 // Everything a summary shows besides the synthesis: the figures, counted by
 // PostgreSQL, and the themes, found here from the texts. The same value is
@@ -21,6 +21,26 @@ export type SummaryThemes = {
 
 export type SummaryFigures = { statistics: SummaryStatistics; themes: SummaryThemes };
 
+/**
+ * Where the theme engine put each contribution (and each free-text answer,
+ * by question), by contribution id: a theme key, or "unplaced:<reason>".
+ */
+export type ThemePlacement = { contributions: Map<string, string>; answers: Map<string, Map<string, string>> };
+
+const UNPLACED_PREFIX = "unplaced:";
+
+export function unplacedReasonOf(placement: string): UnplacedReason | null {
+  if (!placement.startsWith(UNPLACED_PREFIX)) return null;
+  const reason = placement.slice(UNPLACED_PREFIX.length);
+  return reason === "fewInLanguage" || reason === "noDistinctiveWords" || reason === "smallGroup" ? reason : null;
+}
+
+function placementsOf(assignment: ThemeAssignment): Map<string, string> {
+  const placements = new Map(assignment.themeKeyById);
+  for (const [id, reason] of assignment.unplacedReasonById) placements.set(id, `${UNPLACED_PREFIX}${reason}`);
+  return placements;
+}
+
 /** Live: the contributions approved now. Published: those frozen with that version. */
 export type SummaryPopulation = { kind: "live"; consultationId: string } | { kind: "published"; consultationId: string; summaryId: string };
 
@@ -35,6 +55,16 @@ type DocumentRow = {
 };
 
 export async function computeSummaryFigures(client: StatisticsClient, population: SummaryPopulation, filters: SummaryFilters): Promise<SummaryFigures> {
+  const { figures } = await computeSummaryFiguresWithPlacement(client, population, filters);
+  return figures;
+}
+
+/** The figures, and where each text went: publishing stores the placement with the frozen contributions. */
+export async function computeSummaryFiguresWithPlacement(
+  client: StatisticsClient,
+  population: SummaryPopulation,
+  filters: SummaryFilters,
+): Promise<{ figures: SummaryFigures; placement: ThemePlacement }> {
   const summaryId = population.kind === "published" ? population.summaryId : undefined;
   const statistics = await computeStatistics(client, population.consultationId, filters, summaryId ? { summaryId } : {});
   const { from, where } = subsetSql(population.consultationId, statistics.filters, summaryId);
@@ -45,18 +75,28 @@ export async function computeSummaryFigures(client: StatisticsClient, population
     ${from} ${where}
     ORDER BY c."id"`;
 
-  const freeText = statistics.questions.filter((question) => question.kind === "FREE_TEXT");
-  const contributions = computeThemes(rows.map((row) => toDocument(row, `${row.title}\n\n${row.body}`)));
-  const questions = freeText.map((question) => ({
-    questionId: question.questionId,
-    themes: computeThemes(
-      rows.flatMap((row) => {
-        const answer = answerText(row.answers, question.questionId);
-        return answer ? [toDocument(row, answer)] : [];
-      }),
-    ),
-  }));
-  return { statistics, themes: { contributions, questions } };
+  const byContribution = assignThemes(rows.map((row) => toDocument(row, `${row.title}\n\n${row.body}`)));
+  const answers = new Map<string, Map<string, string>>();
+  const questions = statistics.questions
+    .filter((question) => question.kind === "FREE_TEXT")
+    .map((question) => {
+      const assignment = assignThemes(
+        rows.flatMap((row) => {
+          const answer = answerText(row.answers, question.questionId);
+          return answer ? [toDocument(row, answer)] : [];
+        }),
+      );
+      answers.set(question.questionId, placementsOf(assignment));
+      return { questionId: question.questionId, themes: summaryOf(assignment) };
+    });
+  return {
+    figures: { statistics, themes: { contributions: summaryOf(byContribution), questions } },
+    placement: { contributions: placementsOf(byContribution), answers },
+  };
+}
+
+function summaryOf({ documentCount, themes, unplaced }: ThemeAssignment): ThemeSummary {
+  return { documentCount, themes, unplaced };
 }
 
 function toDocument(row: DocumentRow, text: string): ThemeDocument {

@@ -8,7 +8,9 @@ import { toPublicAuthor, type PublicAuthor } from "@/lib/contributions/public-au
 import { db } from "@/lib/db";
 import { forbidden, parseInput } from "@/lib/errors";
 import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/enums";
-import { computeSummaryFigures, type SummaryFigures, type SummaryPopulation } from "@/lib/summaries/compute-summary-figures";
+import { computeStatistics } from "@/lib/summaries/compute-statistics";
+import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
 // What /consultations/<slug>/summary shows. Visitors read the newest
@@ -39,12 +41,13 @@ export type SummaryPageData = {
 
 export type SummaryPageRequest = { version?: number; live?: boolean; filters?: unknown };
 
-// Published figures never change, so a filtered view of one is kept as long
-// as there is room. Live figures are kept under a key that changes with the
-// consultation's contributions, so a decision shows on the next view. The
-// themes of 100,000 contributions take seconds: without this every reader
-// would pay for them.
-const figuresCache = new LRUCache<string, SummaryFigures>({ max: 64 });
+// The live view finds the themes again, which takes seconds at 100,000
+// contributions: its figures are kept under a key that changes with the
+// consultation's contributions, so a decision shows on the next view and
+// moderators reading meanwhile share one computation. Published views need
+// no cache: their themes are frozen and filtered ones are counted in SQL
+// (count-frozen-themes.ts).
+const figuresCache = new LRUCache<string, Promise<SummaryFigures>>({ max: 64 });
 
 export async function getSummaryPage(slug: string, request: SummaryPageRequest = {}): Promise<SummaryPageData | null> {
   const filters = parseInput(summaryFilterSchema, request.filters ?? {});
@@ -91,10 +94,13 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     if (request.version !== undefined) return null;
     return { consultation: info, view: "published", canEdit, versions: listed, shown: null, highlights: [], figures: null, filters, filtered };
   }
-  const population: SummaryPopulation = { kind: "published", consultationId: consultation.id, summaryId: chosen.id };
+  const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
   const figures = filtered
-    ? await cached(`published:${chosen.id}:${JSON.stringify(filters)}`, () => computeSummaryFigures(db, population, filters))
-    : ({ statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures);
+    ? {
+        statistics: await computeStatistics(db, consultation.id, filters, { summaryId: chosen.id }),
+        themes: await countFrozenThemes(db, consultation.id, chosen.id, frozen.themes, filters),
+      }
+    : frozen;
   return {
     consultation: info,
     view: "published",
@@ -122,12 +128,15 @@ async function liveFigures(consultationId: string, filters: SummaryFilters): Pro
   return cached(key, () => computeSummaryFigures(db, { kind: "live", consultationId }, filters));
 }
 
-async function cached(key: string, compute: () => Promise<SummaryFigures>): Promise<SummaryFigures> {
+// The promise is kept, not its value: requests arriving while the figures
+// are being computed wait for that computation instead of starting another.
+function cached(key: string, compute: () => Promise<SummaryFigures>): Promise<SummaryFigures> {
   const hit = figuresCache.get(key);
   if (hit) return hit;
-  const figures = await compute();
-  figuresCache.set(key, figures);
-  return figures;
+  const pending = compute();
+  figuresCache.set(key, pending);
+  pending.catch(() => figuresCache.delete(key));
+  return pending;
 }
 
 async function resolveHighlights(consultationId: string, references: string[]): Promise<SummaryHighlight[]> {

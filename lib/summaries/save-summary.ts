@@ -5,7 +5,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SummaryStatus } from "@/lib/generated/prisma/enums";
-import { computeSummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import { computeSummaryFiguresWithPlacement, type ThemePlacement } from "@/lib/summaries/compute-summary-figures";
 import { saveSummarySchema } from "@/lib/summaries/schema";
 
 export type SavedSummary = { consultationId: string; version: number; status: SummaryStatus; publishedAt: Date | null };
@@ -84,7 +84,12 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
           INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId")
           SELECT ${summary.id}, "id" FROM "Contribution"
           WHERE "consultationId" = ${consultation.id} AND "status" = 'APPROVED'`;
-        const figures = await computeSummaryFigures(tx, { kind: "published", consultationId: consultation.id, summaryId: summary.id }, {});
+        const { figures, placement } = await computeSummaryFiguresWithPlacement(
+          tx,
+          { kind: "published", consultationId: consultation.id, summaryId: summary.id },
+          {},
+        );
+        await storePlacements(tx, summary.id, placement);
         await tx.consultationSummary.update({
           where: { id: summary.id },
           data: { statistics: figures.statistics as unknown as Prisma.InputJsonValue, themes: figures.themes as unknown as Prisma.InputJsonValue },
@@ -94,6 +99,27 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
     },
     { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
   );
+}
+
+// Rows per UPDATE when storing where the themes put each contribution: a
+// few hundred kilobytes of parameters per statement at most.
+const PLACEMENT_BATCH = 5_000;
+
+/** Where the theme engine put each frozen contribution and its free-text answers, for filtered views of this version. */
+async function storePlacements(tx: Prisma.TransactionClient, summaryId: string, placement: ThemePlacement): Promise<void> {
+  const ids = [...new Set([...placement.contributions.keys(), ...[...placement.answers.values()].flatMap((answers) => [...answers.keys()])])];
+  for (let start = 0; start < ids.length; start += PLACEMENT_BATCH) {
+    const batch = ids.slice(start, start + PLACEMENT_BATCH);
+    const placements = batch.map((id) => placement.contributions.get(id) ?? null);
+    const answers = batch.map((id) =>
+      JSON.stringify(Object.fromEntries([...placement.answers].flatMap(([questionId, byId]) => (byId.has(id) ? [[questionId, byId.get(id)]] : [])))),
+    );
+    await tx.$executeRaw`
+      UPDATE "ConsultationSummaryContribution" AS s
+      SET "placement" = v."placement", "answerPlacements" = v."answers"::jsonb
+      FROM unnest(${batch}::text[], ${placements}::text[], ${answers}::text[]) AS v("id", "placement", "answers")
+      WHERE s."summaryId" = ${summaryId} AND s."contributionId" = v."id"`;
+  }
 }
 
 /** Highlights must be approved contributions of this consultation. */

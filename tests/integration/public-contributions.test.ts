@@ -218,7 +218,7 @@ describe("findConsultationContributions: full-text search in each contribution's
         .$transaction(async (tx) => {
           await tx.$executeRaw`DROP INDEX "Contribution_consultationId_status_submittedAt_idx"`;
           await tx.$executeRaw`DROP INDEX "Contribution_status_submittedAt_idx"`;
-          await tx.$executeRaw`DROP INDEX "Contribution_consultationId_status_phase_language_authorId_idx"`;
+          await tx.$executeRaw`DROP INDEX "Contribution_consultationId_status_phase_language_authorId__idx"`;
           await tx.$executeRaw`DROP INDEX "Contribution_consultationId_awaitingSince_idx"`;
           await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
           const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${sql}`;

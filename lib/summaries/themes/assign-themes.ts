@@ -29,6 +29,8 @@ import type { Theme, ThemeDocument, ThemeOptions, ThemeQuote, ThemeSummary, Unpl
 export type ThemeAssignment = ThemeSummary & {
   /** The theme key of each placed document, by document id; documents in no theme are absent. */
   themeKeyById: Map<string, string>;
+  /** Why each document in no theme is there, by document id. */
+  unplacedReasonById: Map<string, UnplacedReason>;
 };
 
 const DEFAULTS: Required<ThemeOptions> = { maxThemesPerLanguage: 8, termsPerTheme: 8, quotesPerTheme: 3, excerptLength: 200 };
@@ -56,7 +58,9 @@ export function assignThemes(documents: readonly ThemeDocument[], options: Theme
   }
 
   const unplaced = emptyUnplaced();
+  const unplacedReasonById = new Map<string, UnplacedReason>();
   const leave = (index: number, reason: UnplacedReason) => {
+    unplacedReasonById.set((documents[index] as ThemeDocument).id, reason);
     unplaced.count += 1;
     unplaced.byReason[reason] += 1;
     unplaced.byStakeholderType[(documents[index] as ThemeDocument).stakeholderType] += 1;
@@ -111,7 +115,7 @@ export function assignThemes(documents: readonly ThemeDocument[], options: Theme
     if (theme) themeKeyById.set((documents[index] as ThemeDocument).id, theme.key);
   }
   unplaced.share = shareOf(unplaced.count, documents.length);
-  return { documentCount: documents.length, themes: ranked, unplaced, themeKeyById };
+  return { documentCount: documents.length, themes: ranked, unplaced, themeKeyById, unplacedReasonById };
 }
 
 type DescribeInput = {

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { StakeholderType } from "@/lib/generated/prisma/enums";
+import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { saveSummary } from "@/lib/summaries/save-summary";
+import { threeSubjectDocuments, type Subject } from "../unit/themes/three-subjects";
+import { createTestContribution } from "../helpers/contribution-factory";
+import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
+import { createTestUser } from "../helpers/factories";
+import { signInAs, signOut } from "../helpers/session";
+
+// The themes of a published summary: found once when it is published, then
+// counted over the frozen contributions for each filtered view (where each
+// contribution was placed is stored with it), never found again.
+
+let consultation: TestConsultation;
+const subjectOfReference = new Map<string, Subject>();
+const typeOfReference = new Map<string, StakeholderType>();
+
+beforeAll(async () => {
+  consultation = await createTestConsultation({ questions: [{ kind: "FREE_TEXT", prompt: "What should change first?" }] });
+  const question = await db.question.findFirstOrThrow({ where: { consultationId: consultation.id }, select: { id: true } });
+  const ngo = await createTestUser({ stakeholderType: "NGO", country: "FR" });
+  const company = await createTestUser({ stakeholderType: "COMPANY", country: "DE" });
+  const { documents, subjectOf } = threeSubjectDocuments();
+  const english = documents.filter((document) => document.language === "en");
+  for (const [index, document] of english.entries()) {
+    const author = index % 3 === 0 ? ngo : company;
+    const created = await createTestContribution({
+      authorId: author.id,
+      consultationId: consultation.id,
+      title: `Contribution ${index + 1}`,
+      body: document.text,
+      language: "en",
+      // The free-text answer repeats the subject, so the question gets the same three themes.
+      answers: { [question.id]: document.text },
+    });
+    subjectOfReference.set(created.reference, subjectOf.get(document.id) as Subject);
+    typeOfReference.set(created.reference, index % 3 === 0 ? "NGO" : "COMPANY");
+  }
+  const moderator = await createTestUser({ role: "MODERATOR" });
+  await signInAs(moderator.id);
+  await saveSummary({ consultationId: consultation.id, synthesis: "Three subjects.", baseVersion: 0, publish: true });
+  signOut();
+});
+
+describe("published themes", () => {
+  it("freezes three themes, one per subject, and stores where each contribution went", async () => {
+    const page = await getSummaryPage(consultation.slug);
+    const themes = page?.figures?.themes.contributions.themes ?? [];
+    expect(themes).toHaveLength(3);
+    for (const theme of themes) {
+      const subjects = new Set(theme.quotes.map((quote) => subjectOfReference.get(quote.reference)));
+      expect(subjects.size).toBe(1);
+    }
+    const placements = await db.consultationSummaryContribution.findMany({ select: { placement: true, answerPlacements: true } });
+    expect(placements).toHaveLength(subjectOfReference.size);
+    const keys = new Set(themes.map((theme) => theme.key));
+    for (const row of placements) {
+      expect(row.placement !== null && (keys.has(row.placement) || row.placement.startsWith("unplaced:"))).toBe(true);
+      expect(Object.keys(row.answerPlacements as object)).toHaveLength(1);
+    }
+    expect(page?.figures?.themes.questions[0]?.themes.themes).toHaveLength(3);
+  });
+
+  it("counts a filtered view over the published themes: same themes, the subset's sizes and spread, its own quotes", async () => {
+    const published = (await getSummaryPage(consultation.slug))?.figures?.themes.contributions;
+    const ngoView = await getSummaryPage(consultation.slug, { filters: { type: "NGO" } });
+    const filtered = ngoView?.figures?.themes.contributions;
+    const ngoCount = [...typeOfReference.values()].filter((type) => type === "NGO").length;
+    expect(ngoView?.figures?.statistics.total).toBe(ngoCount);
+    expect(filtered?.documentCount).toBe(ngoCount);
+    // Every theme of the view is a published one, with at most its published size.
+    for (const theme of filtered?.themes ?? []) {
+      const original = published?.themes.find((candidate) => candidate.key === theme.key);
+      expect(original).toBeDefined();
+      expect(theme.terms).toEqual(original?.terms);
+      expect(theme.size).toBeLessThanOrEqual(original?.size ?? 0);
+      expect(theme.byStakeholderType.COMPANY).toBe(0);
+      expect(theme.byStakeholderType.NGO).toBe(theme.size);
+      expect(theme.share).toBeCloseTo(theme.size / ngoCount);
+      for (const quote of theme.quotes) expect(typeOfReference.get(quote.reference)).toBe("NGO");
+    }
+    // The subset is divided exactly: themes plus unplaced make the whole.
+    const placed = (filtered?.themes ?? []).reduce((sum, theme) => sum + theme.size, 0);
+    expect(placed + (filtered?.unplaced.count ?? 0)).toBe(ngoCount);
+    // And the sizes are those of the published placement, counted by hand here.
+    const rows = await db.consultationSummaryContribution.findMany({ select: { placement: true, contribution: { select: { reference: true } } } });
+    const expected = new Map<string, number>();
+    for (const row of rows) {
+      if (typeOfReference.get(row.contribution.reference) !== "NGO" || !row.placement || row.placement.startsWith("unplaced:")) continue;
+      expected.set(row.placement, (expected.get(row.placement) ?? 0) + 1);
+    }
+    expect(new Map(filtered?.themes.map((theme) => [theme.key, theme.size]))).toEqual(expected);
+    // The free-text question's themes are counted the same way.
+    expect(ngoView?.figures?.themes.questions[0]?.themes.documentCount).toBe(ngoCount);
+  });
+
+  it("gives an empty subset no theme and no division by zero", async () => {
+    const view = await getSummaryPage(consultation.slug, { filters: { country: "JP" } });
+    expect(view?.figures?.statistics.total).toBe(0);
+    expect(view?.figures?.themes.contributions).toMatchObject({ documentCount: 0, themes: [], unplaced: { count: 0, share: 0 } });
+  });
+});
