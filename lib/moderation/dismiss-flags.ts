@@ -17,7 +17,7 @@ const contributionSelect = { id: true, reference: true, status: true, version: t
  */
 export async function dismissFlags(input: unknown): Promise<DecisionResult> {
   const moderator = await requireRole("MODERATOR");
-  const { contributionId, version, note } = parseInput(dismissFlagsSchema, input);
+  const { contributionId, version, note, openFlagCount: seenFlags } = parseInput(dismissFlagsSchema, input);
   const seen = { version, action: "DISMISS_FLAGS" as const, actorId: moderator.id };
   return db.$transaction(async (tx) => {
     const contribution = await tx.contribution.findUnique({ where: { id: contributionId }, select: contributionSelect });
@@ -29,13 +29,15 @@ export async function dismissFlags(input: unknown): Promise<DecisionResult> {
     }
     if (contribution.status !== "APPROVED") throw new AppError("INVALID_STATE", "Only the reports on a published contribution can be dismissed.");
     if (contribution.openFlagCount === 0) throw new AppError("INVALID_STATE", "This contribution has no open reports to dismiss.");
+    if (seenFlags !== undefined && contribution.openFlagCount !== seenFlags) throw newReports(contribution.openFlagCount - seenFlags);
     const now = new Date();
     const { count } = await tx.contribution.updateMany({
-      where: { id: contribution.id, version, status: "APPROVED" },
+      where: { id: contribution.id, version, status: "APPROVED", ...(seenFlags === undefined ? {} : { openFlagCount: seenFlags }) },
       data: { openFlagCount: 0, awaitingSince: null, version: { increment: 1 } },
     });
     if (count !== 1) {
       const moved = await tx.contribution.findUniqueOrThrow({ where: { id: contribution.id }, select: contributionSelect });
+      if (moved.version === version && seenFlags !== undefined) throw newReports(moved.openFlagCount - seenFlags);
       await settleStaleVersion(tx, moved, seen);
       return { ...current, status: moved.status, version: moved.version };
     }
@@ -54,4 +56,10 @@ export async function dismissFlags(input: unknown): Promise<DecisionResult> {
     });
     return { ...current, version: version + 1 };
   });
+}
+
+function newReports(count: number): AppError {
+  if (count <= 0) return new AppError("CONFLICT", "The reports on this contribution changed since you opened it. Nothing was dismissed; reload to read them first.");
+  const what = count === 1 ? "A new report has" : `${count} new reports have`;
+  return new AppError("CONFLICT", `${what} arrived since you opened this contribution. Nothing was dismissed; reload to read ${count === 1 ? "it" : "them"} first.`);
 }

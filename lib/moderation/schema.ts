@@ -83,5 +83,13 @@ export const addModeratorNoteSchema = z.object({
 export type AddModeratorNoteInput = z.input<typeof addModeratorNoteSchema>;
 
 /** The reports were looked at and the contribution stays published. */
-export const dismissFlagsSchema = z.object({ contributionId, version, note });
+export const dismissFlagsSchema = z.object({
+  contributionId,
+  version,
+  note,
+  // How many open reports the moderator read. Reporting does not move the
+  // version on, so this is what keeps a report that arrived meanwhile from
+  // being dismissed unread.
+  openFlagCount: z.coerce.number("The number of reports must be a number.").int("The number of reports must be a whole number.").min(0).optional(),
+});
 export type DismissFlagsInput = z.input<typeof dismissFlagsSchema>;

@@ -492,6 +492,22 @@ describe("dismissFlags", () => {
     expect(await moderationSnapshot()).toEqual(after);
   });
 
+  it("refuses to dismiss reports the moderator has not read: one that arrived after the page was opened stays open", async () => {
+    const published = await contribution("APPROVED");
+    await reportAs(published.reference, [reporters[0]?.id ?? ""]);
+    // The moderator opens the contribution with one report; a second arrives.
+    await reportAs(published.reference, [reporters[1]?.id ?? ""]);
+    await signInAs(moderator.id);
+    const before = await moderationSnapshot();
+    await expect(dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: "A new report has arrived since you opened this contribution. Nothing was dismissed; reload to read it first.",
+    });
+    expect(await moderationSnapshot()).toEqual(before);
+    await expect(dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 2 })).resolves.toMatchObject({ version: 2 });
+    expect(await db.flag.count({ where: { contributionId: published.id, resolvedAt: null } })).toBe(0);
+  });
+
   it("refuses a contribution without open reports or not published, and nothing changes", async () => {
     const unreported = await contribution("APPROVED");
     const pending = await contribution("PENDING");
