@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Kbd } from "@/components/moderation/kbd";
+import { QueueFilters } from "@/components/moderation/queue-filters";
+import { QueueList } from "@/components/moderation/queue-list";
+import { Pagination } from "@/components/ui/pagination";
+import { requireRoleForPage } from "@/lib/auth/current-user";
+import { bulkDecideAction } from "@/lib/moderation/actions";
+import { findModerationQueue } from "@/lib/moderation/find-moderation-queue";
+import { isQueueFiltered, queueFilterQuery, readQueueFilters } from "@/lib/moderation/queue-filter";
+import { findActiveRejectionReasons } from "@/lib/rejection-reasons/find-active-rejection-reasons";
+import type { SearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Moderation queue" };
+
+export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireRoleForPage("MODERATOR", "/moderation");
+  // A hand-edited address should not break the page: each filter that does
+  // not parse is reported next to its field and left out.
+  const { filters, errors } = readQueueFilters(await searchParams);
+  const [queue, reasons] = await Promise.all([findModerationQueue(filters), findActiveRejectionReasons()]);
+  const now = new Date();
+
+  const { total, page, pageCount, waiting } = queue;
+  const filtered = isQueueFiltered(filters);
+  const noun = total === 1 ? "contribution" : "contributions";
+  const caption = `${filtered ? `${total} ${noun} ${total === 1 ? "matches" : "match"} the filters (${waiting} waiting in all)` : `${total} ${noun} waiting`}, page ${page} of ${pageCount}.`;
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">Moderation queue</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          New and edited contributions wait here for a first decision, and published ones come back when someone reports them.
+          Contributions of suspended authors wait outside the queue until the suspension is lifted.
+        </p>
+      </header>
+
+      <QueueFilters filters={filters} facets={queue.facets} errors={errors} />
+
+      <section aria-labelledby="queue-heading" className="space-y-4">
+        <h2 id="queue-heading" className="text-2xl font-bold">
+          Waiting
+        </h2>
+        {queue.items.length > 0 ? (
+          <>
+            <p className="text-sm text-slate-700">
+              Press <Kbd>n</Kbd> to review the first contribution. On
+              a review page, <Kbd>a</Kbd> approves,{" "}
+              <Kbd>r</Kbd> rejects and{" "}
+              <Kbd>n</Kbd> skips to the next.
+            </p>
+            <QueueList
+              items={queue.items}
+              caption={caption}
+              now={now}
+              reviewQuery={queueFilterQuery(filters, null)}
+              reasons={reasons}
+              bulkDecide={bulkDecideAction}
+            />
+          </>
+        ) : total > 0 ? (
+          <p>
+            There is nothing on page {page}. <Link href={`/moderation${queueFilterQuery(filters, pageCount)}`}>Go to the last page</Link>.
+          </p>
+        ) : (
+          <p>{filtered ? "Nothing waits with these filters." : "Nothing waits for a moderator."}</p>
+        )}
+        <Pagination page={page} pageCount={pageCount} hrefFor={(target) => `/moderation${queueFilterQuery(filters, target)}`} label="Pages of the queue" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { FormOutcome } from "@/components/admin/form-fields";
+import { Kbd } from "@/components/moderation/kbd";
+import { useAnnounce } from "@/components/moderation/moderation-announcer";
+import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
+import { useShortcuts } from "@/components/moderation/use-shortcuts";
+import type { ActionResult } from "@/lib/errors";
+import type { ContributionStatus } from "@/lib/generated/prisma/enums";
+import type { DecisionResult } from "@/lib/moderation/decide-contribution";
+import { allowedDecisions } from "@/lib/moderation/decision-rules";
+import { decideContributionSchema, type DecideContributionInput, type DismissFlagsInput } from "@/lib/moderation/schema";
+import type { RejectionReasonOption } from "@/lib/rejection-reasons/find-active-rejection-reasons";
+
+type Item = { id: string; reference: string; title: string; version: number; status: ContributionStatus; openFlagCount: number };
+
+export type NextItem = { reference: string; title: string; href: string };
+
+type Props = {
+  item: Item;
+  next: NextItem | null;
+  queueHref: string;
+  reasons: RejectionReasonOption[];
+  decide: (input: DecideContributionInput) => Promise<ActionResult<DecisionResult>>;
+  dismissFlags: (input: DismissFlagsInput) => Promise<ActionResult<DecisionResult>>;
+};
+
+type Removal = "REJECT" | "HIDE";
+
+const REMOVAL_TEXT: Record<Removal, { open: string; submit: string; busy: string }> = {
+  REJECT: { open: "Reject", submit: "Reject and tell the author", busy: "Rejecting…" },
+  HIDE: { open: "Hide", submit: "Hide and tell the author", busy: "Hiding…" },
+};
+
+const reasonFieldId = (decision: Removal) => `decision-${decision.toLowerCase()}-reason`;
+
+const button = "rounded-md px-4 py-2 font-medium disabled:opacity-60";
+const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`;
+const danger = `${button} border border-red-800 bg-white text-red-800 hover:bg-red-50`;
+
+/**
+ * The decisions that apply to this contribution, with single-key shortcuts:
+ * `a` takes the approving one (approve; or keep published and dismiss the
+ * reports; or restore), `r` opens the removing one (reject, or hide) with the
+ * focus on its reason, `n` opens the next contribution of the queue. Every
+ * outcome is announced in the moderation pages' live region; after a decision
+ * the next contribution opens.
+ */
+export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissFlags }: Props) {
+  const router = useRouter();
+  const announce = useAnnounce();
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+
+  const allowed = allowedDecisions(item.status);
+  const reported = item.status === "APPROVED" && item.openFlagCount > 0;
+  const approving = allowed.includes("APPROVE") ? "APPROVE" : reported ? "DISMISS" : allowed.includes("RESTORE") ? "RESTORE" : null;
+  const removing: Removal | null = allowed.includes("REJECT") ? "REJECT" : allowed.includes("HIDE") ? "HIDE" : null;
+
+  const goNext = () => {
+    if (next) {
+      announce({ ok: true, message: `Showing ${next.reference} “${next.title}”.` });
+      router.push(next.href);
+    } else {
+      announce({ ok: true, message: "No other contribution waits in this queue." });
+    }
+  };
+
+  /** Runs a decision; on success moves on, on failure says why and shows the contribution as it is now. */
+  const run = async (call: () => Promise<ActionResult<DecisionResult>>): Promise<ActionResult<DecisionResult>> => {
+    setProblem(null);
+    const result = await call();
+    if (result.ok) {
+      const then = next ? ` Next: ${next.reference} “${next.title}”.` : " No other contribution waits in this queue.";
+      announce({ ok: true, message: `${result.message ?? "Done."}${then}` });
+      router.push(next ? next.href : queueHref);
+    } else {
+      announce({ ok: false, message: result.message });
+      // Field errors belong to the reason form; anything else (someone else
+      // decided first, the author withdrew it) is shown here, on the item as it now is.
+      if (!result.fieldErrors) {
+        setProblem(result.message);
+        setRemoval(null);
+        router.refresh();
+      }
+    }
+    return result;
+  };
+
+  const approve = () => {
+    if (pending || !approving) return;
+    startTransition(async () => {
+      await run(() =>
+        approving === "DISMISS"
+          ? dismissFlags({ contributionId: item.id, version: item.version })
+          : decide({ contributionId: item.id, version: item.version, decision: approving }),
+      );
+    });
+  };
+
+  useShortcuts({
+    a: approve,
+    r: () => {
+      if (!removing) return;
+      // Already open: back to its reason.
+      if (removal) document.getElementById(reasonFieldId(removal))?.focus();
+      else setRemoval(removing);
+    },
+    n: goNext,
+  });
+
+  const approvingLabel = approving === "APPROVE" ? "Approve" : approving === "DISMISS" ? "Dismiss the reports and keep it published" : "Restore";
+  const shortcuts = [
+    approving ? { key: "a", text: approvingLabel } : null,
+    removing ? { key: "r", text: `${REMOVAL_TEXT[removing].open}: the focus moves to the reason` } : null,
+    { key: "n", text: next ? `Next contribution: ${next.reference}` : "Next contribution (none waits now)" },
+  ].filter((shortcut) => shortcut !== null);
+
+  return (
+    <div className="space-y-4">
+      <FormOutcome outcome={problem ? { ok: false, message: problem } : null} />
+      {approving || removing ? (
+        <div className="flex flex-wrap gap-3">
+          {approving ? (
+            <button type="button" onClick={approve} disabled={pending} aria-keyshortcuts="a" className={primary}>
+              {pending ? "Saving…" : approvingLabel}
+            </button>
+          ) : null}
+          {removing ? (
+            <button
+              type="button"
+              onClick={() => setRemoval(removal ? null : removing)}
+              aria-expanded={removal !== null}
+              aria-keyshortcuts="r"
+              className={danger}
+            >
+              {REMOVAL_TEXT[removing].open}…
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-slate-700">No decision applies to a contribution in this state.</p>
+      )}
+      {removal ? (
+        <RemovalForm
+          // A new version (after a refresh) starts a new form.
+          key={`${removal}-${item.version}`}
+          decision={removal}
+          item={item}
+          reasons={reasons}
+          onSubmit={(values) => run(() => decide(values))}
+          onCancel={() => setRemoval(null)}
+        />
+      ) : null}
+      <p>
+        {next ? (
+          <Link href={next.href} aria-keyshortcuts="n" onClick={() => announce({ ok: true, message: `Showing ${next.reference} “${next.title}”.` })}>
+            Skip to the next contribution<span className="sr-only">: {next.reference}</span>
+          </Link>
+        ) : (
+          <Link href={queueHref}>Back to the queue</Link>
+        )}
+      </p>
+      <section aria-labelledby="shortcuts-heading" className="rounded-md bg-slate-50 p-3 text-sm">
+        <h3 id="shortcuts-heading" className="font-semibold">
+          Keyboard shortcuts
+        </h3>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+          {shortcuts.map((shortcut) => (
+            <div key={shortcut.key} className="contents">
+              <dt>
+                <Kbd>{shortcut.key}</Kbd>
+              </dt>
+              <dd>{shortcut.text}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2 text-slate-700">They work when the focus is not in a field, and without Ctrl, Alt, Shift or ⌘.</p>
+      </section>
+    </div>
+  );
+}
+
+type RemovalFormProps = {
+  decision: Removal;
+  item: Item;
+  reasons: RejectionReasonOption[];
+  onSubmit: (values: DecideContributionInput) => Promise<ActionResult<DecisionResult>>;
+  onCancel: () => void;
+};
+
+function RemovalForm({ decision, item, reasons, onSubmit, onCancel }: RemovalFormProps) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<DecideContributionInput>({
+    resolver: zodResolver(decideContributionSchema),
+    defaultValues: { contributionId: item.id, version: item.version, decision, reasonId: "", reasonText: "", note: "" },
+  });
+  // Opened by the button or by `r`: either way the reason comes first.
+  useEffect(() => setFocus("reasonId"), [setFocus]);
+
+  const submit = handleSubmit(async (values) => {
+    const result = await onSubmit(values);
+    if (!result.ok) applyReasonErrors(result, setError);
+  });
+
+  const text = REMOVAL_TEXT[decision];
+  return (
+    <form onSubmit={submit} noValidate aria-label={`${text.open} ${item.reference}`} className="space-y-4 rounded-md border border-slate-300 p-4">
+      <ReasonFields
+        idPrefix={`decision-${decision.toLowerCase()}`}
+        reasons={reasons}
+        reasonId={{ field: register("reasonId"), error: errors.reasonId?.message }}
+        reasonText={{ field: register("reasonText"), error: errors.reasonText?.message }}
+        note={{ field: register("note"), error: errors.note?.message }}
+      />
+      <ReasonFormButtons label={text.submit} busyLabel={text.busy} submitting={isSubmitting} onCancel={onCancel} />
+    </form>
+  );
+}

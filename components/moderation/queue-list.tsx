@@ -1,0 +1,259 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { checkboxClass, FormOutcome } from "@/components/admin/form-fields";
+import { FormDialog } from "@/components/moderation/form-dialog";
+import { useAnnounce } from "@/components/moderation/moderation-announcer";
+import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
+import { useShortcuts } from "@/components/moderation/use-shortcuts";
+import { WaitingSince } from "@/components/moderation/waiting-since";
+import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { languageName } from "@/lib/contributions/schema";
+import type { ActionResult } from "@/lib/errors";
+import type { QueueItem } from "@/lib/moderation/find-moderation-queue";
+import { WAITING_REASON_LABELS } from "@/lib/moderation/waiting-reason";
+import { bulkDecideSchema, type BulkDecideInput } from "@/lib/moderation/schema";
+import type { RejectionReasonOption } from "@/lib/rejection-reasons/find-active-rejection-reasons";
+
+type BulkDecide = (input: BulkDecideInput) => Promise<ActionResult<{ count: number }>>;
+
+type Props = {
+  items: QueueItem[];
+  caption: string;
+  /** The server's clock when the page was made, for "waiting 3 h 20 min". */
+  now: Date;
+  /** The queue's filters, kept on the review pages for "next". */
+  reviewQuery: string;
+  reasons: RejectionReasonOption[];
+  bulkDecide: BulkDecide;
+};
+
+const cell = "border-b border-slate-200 px-3 py-3 align-top";
+const button = "rounded-md px-4 py-2 font-medium disabled:opacity-60";
+
+const reviewHref = (item: QueueItem, query: string) => `/moderation/contributions/${item.reference}${query}`;
+
+/**
+ * The queue's page as a table: each row links to its review, and rows can be
+ * selected (one by one or the whole page) to approve or reject together, in
+ * one call. `n` opens the first contribution.
+ */
+export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide }: Props) {
+  const router = useRouter();
+  const announce = useAnnounce();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [rejecting, setRejecting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const selectAll = useRef<HTMLInputElement>(null);
+
+  // Rows the page no longer shows (decided, or after a refresh) leave the selection.
+  const chosen = items.filter((item) => selected.has(item.id));
+  const all = items.length > 0 && chosen.length === items.length;
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !all;
+  }, [chosen.length, all]);
+
+  const first = items[0];
+  useShortcuts({
+    n: () => {
+      if (!first) return;
+      announce({ ok: true, message: `Showing ${first.reference} “${first.title}”.` });
+      router.push(reviewHref(first, reviewQuery));
+    },
+  });
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  /** One call for the whole selection: all of it is decided, or none. */
+  const decide = async (input: BulkDecideInput): Promise<ActionResult<{ count: number }>> => {
+    setProblem(null);
+    const result = await bulkDecide(input);
+    announce({ ok: result.ok, message: result.message ?? "Done." });
+    if (result.ok) {
+      setSelected(new Set());
+      setRejecting(false);
+    } else if (!result.fieldErrors) {
+      setProblem(result.message);
+      setRejecting(false);
+    }
+    router.refresh();
+    return result;
+  };
+
+  const selection = chosen.map((item) => ({ contributionId: item.id, version: item.version }));
+  const approve = () => startTransition(async () => void (await decide({ decision: "APPROVE", items: selection })));
+
+  return (
+    <div className="space-y-4">
+      <FormOutcome outcome={problem ? { ok: false, message: problem } : null} />
+      <div role="group" aria-label="Decide on several contributions" className="flex flex-wrap items-center gap-4 rounded-md border border-slate-200 p-3">
+        <div className="flex items-center gap-2">
+          <input
+            ref={selectAll}
+            id="queue-select-all"
+            type="checkbox"
+            checked={all}
+            onChange={(event) => setSelected(event.target.checked ? new Set(items.map((item) => item.id)) : new Set())}
+            className={checkboxClass}
+          />
+          <label htmlFor="queue-select-all">Select all on this page</label>
+        </div>
+        <p className="text-sm text-slate-700">{chosen.length === 1 ? "1 selected" : `${chosen.length} selected`}</p>
+        <button type="button" onClick={approve} disabled={pending || chosen.length === 0} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+          {pending ? "Approving…" : "Approve selected"}
+        </button>
+        <button
+          type="button"
+          onClick={() => setRejecting(true)}
+          disabled={pending || chosen.length === 0}
+          className={`${button} border border-red-800 bg-white text-red-800 hover:bg-red-50`}
+        >
+          Reject selected…
+        </button>
+      </div>
+      <FormDialog
+        open={rejecting}
+        onClose={() => setRejecting(false)}
+        title={chosen.length === 1 ? "Reject 1 contribution?" : `Reject ${chosen.length} contributions?`}
+        description={<p>Each author is told the reason by e-mail and under My contributions. All of them are rejected, or none.</p>}
+      >
+        <BulkRejectForm items={selection} reasons={reasons} onSubmit={decide} onCancel={() => setRejecting(false)} />
+      </FormDialog>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="mb-2 text-left text-slate-700">{caption}</caption>
+          <thead>
+            <tr className="bg-slate-50">
+              <th scope="col" className={cell}>
+                <span className="sr-only">Selected</span>
+              </th>
+              <th scope="col" className={cell}>
+                Contribution
+              </th>
+              <th scope="col" className={cell}>
+                Consultation
+              </th>
+              <th scope="col" className={cell}>
+                Author
+              </th>
+              <th scope="col" className={cell}>
+                Why it waits
+              </th>
+              <th scope="col" className={cell}>
+                Waiting
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const checkboxId = `queue-select-${item.id}`;
+              return (
+                <tr key={item.id} className={selected.has(item.id) ? "bg-brand-50" : undefined}>
+                  <td className={cell}>
+                    <input
+                      id={checkboxId}
+                      type="checkbox"
+                      checked={selected.has(item.id)}
+                      onChange={(event) => toggle(item.id, event.target.checked)}
+                      className={checkboxClass}
+                    />
+                    <label htmlFor={checkboxId} className="sr-only">
+                      Select {item.reference} “{item.title}”
+                    </label>
+                  </td>
+                  <th scope="row" className={`${cell} max-w-md font-normal`}>
+                    <Link href={reviewHref(item, reviewQuery)} lang={item.language} className="block font-semibold">
+                      {item.title}
+                    </Link>
+                    <span className="block text-slate-700">{item.reference}</span>
+                    {item.excerpt ? (
+                      <span lang={item.language} className="mt-1 block text-slate-800">
+                        {item.excerpt}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className={cell}>
+                    {item.consultation.title}
+                    <span className="block text-slate-700">
+                      {PHASE_LABELS[item.phase]} · {languageName(item.language)}
+                    </span>
+                  </td>
+                  <td className={cell}>
+                    {item.author.displayName ?? "No profile"}
+                    {item.author.organisationName ? <span className="block">{item.author.organisationName}</span> : null}
+                    <span className="block text-slate-700">
+                      {[item.author.stakeholderType ? STAKEHOLDER_TYPE_LABELS[item.author.stakeholderType] : null, item.author.country ? countryName(item.author.country) : null]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </td>
+                  <td className={cell}>
+                    {WAITING_REASON_LABELS[item.waitingReason]}
+                    {item.openFlagCount > 0 ? (
+                      <span className="block font-medium text-red-800">{item.openFlagCount === 1 ? "1 open report" : `${item.openFlagCount} open reports`}</span>
+                    ) : null}
+                  </td>
+                  <td className={cell}>
+                    <WaitingSince since={item.awaitingSince} now={now} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+type BulkRejectFormProps = {
+  items: BulkDecideInput["items"];
+  reasons: RejectionReasonOption[];
+  onSubmit: (input: BulkDecideInput) => Promise<ActionResult<{ count: number }>>;
+  onCancel: () => void;
+};
+
+function BulkRejectForm({ items, reasons, onSubmit, onCancel }: BulkRejectFormProps) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<BulkDecideInput>({
+    resolver: zodResolver(bulkDecideSchema),
+    defaultValues: { decision: "REJECT", items, reasonId: "", reasonText: "", note: "" },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await onSubmit(values);
+    if (!result.ok) setFailure(applyReasonErrors(result, setError));
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <FormOutcome outcome={failure ? { ok: false, message: failure } : errors.items ? { ok: false, message: errors.items.message ?? "Select again." } : null} />
+      <ReasonFields
+        idPrefix="bulk-reject"
+        reasons={reasons}
+        reasonId={{ field: register("reasonId"), error: errors.reasonId?.message }}
+        reasonText={{ field: register("reasonText"), error: errors.reasonText?.message }}
+        note={{ field: register("note"), error: errors.note?.message }}
+      />
+      <ReasonFormButtons label="Reject and tell the authors" busyLabel="Rejecting…" submitting={isSubmitting} onCancel={onCancel} />
+    </form>
+  );
+}
