@@ -1,0 +1,20 @@
+// What tests/e2e/seed/moderation.ts adds for tests/e2e/moderation.spec.ts: a
+// consultation and an author of its own, so the queue filtered to it holds
+// exactly these contributions and no other spec sees them change.
+
+export const MODERATION_CONSULTATION = {
+  slug: "e2e-moderation-queue",
+  title: "E2E moderation queue",
+};
+
+export const MODERATION_AUTHOR = { email: "moderation-author@agora.example", name: "Moderation Author" };
+
+/** Pending, oldest first: the queue's order. */
+export const QUEUE_TITLES = {
+  approve: "E2E queue: approve this one",
+  reject: "E2E queue: reject this one",
+  bulk: ["E2E queue: bulk one", "E2E queue: bulk two", "E2E queue: bulk three"],
+  shortcut: "E2E queue: approve with the a key",
+} as const;
+
+export const REJECTION = { reason: "Off topic", text: "E2E: it is about another consultation." };

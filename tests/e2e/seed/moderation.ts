@@ -1,0 +1,56 @@
+import { getEnv } from "@/lib/env";
+import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { createUser } from "@/lib/seed/create-user";
+import { createTestContribution } from "../../helpers/contribution-factory";
+import { MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES } from "../moderation-fixtures";
+
+// Run by scripts/e2e-server.sh after the seed, before the server starts. See ../moderation-fixtures.ts.
+
+const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60_000;
+
+async function main() {
+  const env = getEnv();
+  const db = createPrismaClient(env.databaseUrl ? { databaseUrl: env.databaseUrl } : { pgliteDir: pgliteDirFor(env.dataDir) });
+  try {
+    if (await db.consultation.findUnique({ where: { slug: MODERATION_CONSULTATION.slug }, select: { id: true } })) return;
+    const now = Date.now();
+    const consultation = await db.consultation.create({
+      data: {
+        slug: MODERATION_CONSULTATION.slug,
+        title: MODERATION_CONSULTATION.title,
+        summary: "A consultation of the end-to-end tests of moderation.",
+        body: "Contributions here wait for the moderators of the end-to-end tests.",
+        topics: ["Testing"],
+        status: "OPEN",
+        opensAt: new Date(now - 7 * DAY),
+        closesAt: new Date(now + 30 * DAY),
+      },
+      select: { id: true },
+    });
+    const { id: authorId } = await createUser(db, { email: MODERATION_AUTHOR.email, role: "participant", name: MODERATION_AUTHOR.name, password: DEMO_PASSWORD });
+    const titles = [QUEUE_TITLES.approve, QUEUE_TITLES.reject, ...QUEUE_TITLES.bulk, QUEUE_TITLES.shortcut];
+    for (const [index, title] of titles.entries()) {
+      await createTestContribution(
+        {
+          authorId,
+          consultationId: consultation.id,
+          status: "PENDING",
+          title,
+          body: `${title}: a contribution the moderation tests decide on.`,
+          submittedAt: new Date(now - (titles.length - index) * 60 * MINUTE),
+        },
+        db,
+      );
+    }
+    console.log(`E2E moderation: ${titles.length} pending contributions by ${MODERATION_AUTHOR.email}`);
+  } finally {
+    await closePrismaClient(db);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("E2E moderation data failed:", error);
+  process.exit(1);
+});
