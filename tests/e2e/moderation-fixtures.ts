@@ -7,6 +7,14 @@ export const MODERATION_CONSULTATION = {
   title: "E2E moderation queue",
 };
 
+/** A second one with a single contribution, for two moderators deciding at once. */
+export const CONFLICT_CONSULTATION = {
+  slug: "e2e-moderation-conflict",
+  title: "E2E moderation conflict",
+};
+
+export const CONFLICT_TITLE = "E2E queue: decided by two moderators at once";
+
 export const MODERATION_AUTHOR = { email: "moderation-author@agora.example", name: "Moderation Author" };
 
 /** Pending, oldest first: the queue's order. */

@@ -1,19 +1,20 @@
 import type { Browser, Page } from "@playwright/test";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { expect, signInViaApi, test } from "./fixtures";
-import { MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES, REJECTION } from "./moderation-fixtures";
+import { CONFLICT_CONSULTATION, CONFLICT_TITLE, MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES, REJECTION } from "./moderation-fixtures";
 
 // The moderation journey against the rows of tests/e2e/seed/moderation.ts:
 // a consultation of its own with six pending contributions by one author.
 // Who may decide what, conflicts and bulk all-or-nothing are proved in the
 // integration tests; here the queue and review pages are under test.
 
-const demoAccount = (role: "MODERATOR" | "PARTICIPANT") => {
+const demoAccount = (role: Role) => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
   if (!account) throw new Error(`No demo ${role.toLowerCase()}`);
   return account;
 };
-const demo = (role: "MODERATOR" | "PARTICIPANT") => demoAccount(role).email;
+const demo = (role: Role) => demoAccount(role).email;
 
 // The keyboard test takes the last contribution the journey leaves waiting.
 test.describe.configure({ mode: "serial" });
@@ -152,6 +153,33 @@ test("keyboard: n opens the first contribution, a approves it and says so, and t
   await expect(status(page)).toHaveText(`Approved ${reference}. It is published. No other contribution waits in this queue.`);
   await expect(page).toHaveURL(`/moderation?consultation=${MODERATION_CONSULTATION.slug}`);
   await expect(page.getByText("Nothing waits with these filters.")).toBeVisible();
+});
+
+test("two moderators at once: the second decision is refused with who decided first, and the contribution shows as it now is", async ({ page, browser }) => {
+  await signInViaApi(page, demo("MODERATOR"), DEMO_PASSWORD);
+  await page.goto(`/moderation?consultation=${CONFLICT_CONSULTATION.slug}`);
+  await page.getByRole("table").getByRole("link", { name: CONFLICT_TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(CONFLICT_TITLE);
+  const review = page.url();
+
+  const admin = await freshPage(browser);
+  await signInViaApi(admin, demo("ADMIN"), DEMO_PASSWORD);
+  await admin.goto(review);
+  await admin.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(status(admin)).toContainText("Approved");
+  await admin.context().close();
+
+  await page.getByRole("button", { name: "Reject…" }).click();
+  await page.getByLabel("Reason", { exact: true }).selectOption({ label: REJECTION.reason });
+  await page.getByRole("button", { name: "Reject and tell the author" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Already decided by" });
+  await expect(refusal).toContainText(`Already decided by ${demoAccount("ADMIN").displayName} at`);
+  await expect(refusal).toContainText("(approved and published)");
+  await expect(page).toHaveURL(review);
+  // Refreshed: it is published now, so hiding is what applies.
+  await expect(page.getByText("Status: Published")).toBeAttached();
+  await expect(page.getByRole("button", { name: "Hide…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reject…" })).toHaveCount(0);
 });
 
 test("a participant opening the moderation pages gets the 403 page, a visitor is sent to sign in", async ({ page }) => {

@@ -3,7 +3,7 @@ import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/cr
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { createUser } from "@/lib/seed/create-user";
 import { createTestContribution } from "../../helpers/contribution-factory";
-import { MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES } from "../moderation-fixtures";
+import { CONFLICT_CONSULTATION, CONFLICT_TITLE, MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES } from "../moderation-fixtures";
 
 // Run by scripts/e2e-server.sh after the seed, before the server starts. See ../moderation-fixtures.ts.
 
@@ -16,35 +16,40 @@ async function main() {
   try {
     if (await db.consultation.findUnique({ where: { slug: MODERATION_CONSULTATION.slug }, select: { id: true } })) return;
     const now = Date.now();
-    const consultation = await db.consultation.create({
-      data: {
-        slug: MODERATION_CONSULTATION.slug,
-        title: MODERATION_CONSULTATION.title,
-        summary: "A consultation of the end-to-end tests of moderation.",
-        body: "Contributions here wait for the moderators of the end-to-end tests.",
-        topics: ["Testing"],
-        status: "OPEN",
-        opensAt: new Date(now - 7 * DAY),
-        closesAt: new Date(now + 30 * DAY),
-      },
-      select: { id: true },
-    });
     const { id: authorId } = await createUser(db, { email: MODERATION_AUTHOR.email, role: "participant", name: MODERATION_AUTHOR.name, password: DEMO_PASSWORD });
-    const titles = [QUEUE_TITLES.approve, QUEUE_TITLES.reject, ...QUEUE_TITLES.bulk, QUEUE_TITLES.shortcut];
-    for (const [index, title] of titles.entries()) {
-      await createTestContribution(
-        {
-          authorId,
-          consultationId: consultation.id,
-          status: "PENDING",
-          title,
-          body: `${title}: a contribution the moderation tests decide on.`,
-          submittedAt: new Date(now - (titles.length - index) * 60 * MINUTE),
+    const queues = [
+      { ...MODERATION_CONSULTATION, titles: [QUEUE_TITLES.approve, QUEUE_TITLES.reject, ...QUEUE_TITLES.bulk, QUEUE_TITLES.shortcut] },
+      { ...CONFLICT_CONSULTATION, titles: [CONFLICT_TITLE] },
+    ];
+    for (const queue of queues) {
+      const consultation = await db.consultation.create({
+        data: {
+          slug: queue.slug,
+          title: queue.title,
+          summary: "A consultation of the end-to-end tests of moderation.",
+          body: "Contributions here wait for the moderators of the end-to-end tests.",
+          topics: ["Testing"],
+          status: "OPEN",
+          opensAt: new Date(now - 7 * DAY),
+          closesAt: new Date(now + 30 * DAY),
         },
-        db,
-      );
+        select: { id: true },
+      });
+      for (const [index, title] of queue.titles.entries()) {
+        await createTestContribution(
+          {
+            authorId,
+            consultationId: consultation.id,
+            status: "PENDING",
+            title,
+            body: `${title}: a contribution the moderation tests decide on.`,
+            submittedAt: new Date(now - (queue.titles.length - index) * 60 * MINUTE),
+          },
+          db,
+        );
+      }
     }
-    console.log(`E2E moderation: ${titles.length} pending contributions by ${MODERATION_AUTHOR.email}`);
+    console.log(`E2E moderation: two consultations with pending contributions by ${MODERATION_AUTHOR.email}`);
   } finally {
     await closePrismaClient(db);
   }
