@@ -1,0 +1,12 @@
+import { findOpenDataContributions } from "@/lib/open-data/find-open-data-contributions";
+import { pageQueryOf } from "@/lib/open-data/page-query";
+import { answerOpenData, openDataJson } from "@/lib/open-data/responses";
+
+// Open data (documented on /open-data and in /api/v1/openapi.json).
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return answerOpenData("GET /api/v1/consultations/[slug]/contributions", async () =>
+    openDataJson(await findOpenDataContributions((await params).slug, pageQueryOf(request))),
+  );
+}
