@@ -8,6 +8,7 @@ export function SiteFooter() {
         <nav aria-label="Footer" className="flex gap-4">
           <Link href="/consultations">Consultations</Link>
           <Link href="/conferences">Conferences</Link>
+          <Link href="/open-data">Open data</Link>
           <Link href="/register">Register as a stakeholder</Link>
         </nav>
       </div>

@@ -52,6 +52,13 @@ export default async function ConsultationContributionsPage({ params, searchPara
           Contributions appear here once a moderator has approved them. Authors who chose to stay anonymous are shown as
           “Anonymous”; e-mail addresses are never published.
         </p>
+        <p className="mt-2 text-sm">
+          Download all published contributions:{" "}
+          <a href={`/api/v1/consultations/${result.consultation.slug}/contributions.csv`}>CSV</a>
+          {" / "}
+          <a href={`/api/v1/consultations/${result.consultation.slug}/contributions.json`}>JSON</a> (
+          <Link href="/open-data">about the open data</Link>).
+        </p>
       </header>
 
       <ContributionFilters action={base} filters={filters} facets={result.facets} errors={errors} />
