@@ -122,6 +122,13 @@ export default async function ConsultationPage({ params }: Props) {
       <PageSection id="contributions" title="Contributions">
         <ContributionCounts slug={consultation.slug} counts={counts} hasConference={conference !== null} />
       </PageSection>
+
+      <PageSection id="summary" title="Summary">
+        <p className="mt-3 max-w-3xl">
+          <Link href={`/consultations/${consultation.slug}/summary`}>Read the summary of this consultation</Link>: who took part, the themes of the
+          contributions, the answers to the questions and the moderators&apos; synthesis.
+        </p>
+      </PageSection>
     </article>
   );
 }

@@ -1,0 +1,218 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { HighlightList } from "@/components/summaries/highlight-list";
+import { ParticipationFigures } from "@/components/summaries/participation-figures";
+import { PrintButton } from "@/components/summaries/print-button";
+import { QuestionFigures } from "@/components/summaries/question-figures";
+import { SummaryEditor } from "@/components/summaries/summary-editor";
+import { SummaryEditorProvider } from "@/components/summaries/summary-editor-context";
+import { SummaryFilters, type FilterOption } from "@/components/summaries/summary-filters";
+import { ThemeList } from "@/components/summaries/theme-list";
+import { VersionList } from "@/components/summaries/version-list";
+import { MarkdownContent } from "@/components/ui/markdown";
+import { PageSection } from "@/components/ui/page-section";
+import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { requireRoleForPage } from "@/lib/auth/current-user";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { readContributionFilters } from "@/lib/contributions/filter-schema";
+import { getEnv } from "@/lib/env";
+import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { formatDateTime } from "@/lib/format";
+import type { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { saveSummaryAction } from "@/lib/summaries/actions";
+import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
+import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
+import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const consultation = await getConsultation((await params).slug);
+  if (!consultation) return { title: "Consultation not found" };
+  return { title: `Summary of ${consultation.title}`, description: `What stakeholders said in the consultation “${consultation.title}”: figures, themes and the moderators' synthesis.` };
+}
+
+/** A version from the address: a whole number from 1, or a page that does not exist. */
+function readVersion(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
+  return Number(raw);
+}
+
+export default async function ConsultationSummaryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const live = firstParam(query.view) === "live";
+  const version = live ? undefined : readVersion(firstParam(query.version));
+  const base = `/consultations/${slug}/summary`;
+  // Visitors are asked to sign in; participants get 403.
+  if (live) await requireRoleForPage("MODERATOR", `${base}?view=live`);
+
+  // Same reading as the contribution list: a filter that does not parse is
+  // reported next to its field and left out, never a failed page.
+  const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
+  const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase };
+  const errors = { type: read.errors.type, country: read.errors.country, phase: read.errors.phase };
+  const filtered = Boolean(filters.type || filters.country || filters.phase);
+
+  // The filter lists and the editor need the whole summary: a published one
+  // keeps it with its version (no computing), the live one is cached.
+  const [data, whole] = await Promise.all([
+    getSummaryPage(slug, { version, live, filters }),
+    filtered ? getSummaryPage(slug, { version, live }) : Promise.resolve(null),
+  ]);
+  if (!data) notFound();
+  const all = whole ?? data;
+
+  const { consultation, figures, shown } = data;
+  const newestPublished = data.versions.find((entry) => entry.status === "PUBLISHED");
+  const keep: Record<string, string> = live ? { view: "live" } : version !== undefined ? { version: String(version) } : {};
+  const clearHref = `${base}${Object.keys(keep).length > 0 ? `?${new URLSearchParams(keep).toString()}` : ""}`;
+
+  const content: ReactNode = figures ? (
+    // A container: charts sit beside their tables only where the column is wide enough.
+    <div className="@container space-y-10">
+      {!live && shown ? (
+        <>
+          <PageSection id="synthesis" title="Synthesis">
+            <MarkdownContent source={shown.synthesis} className="mt-3" />
+          </PageSection>
+          {data.highlights.length > 0 ? (
+            <PageSection id="highlights" title="Highlights">
+              <p className="mt-2 text-slate-700">Contributions the moderators chose as representative or notable.</p>
+              <HighlightList highlights={data.highlights} />
+            </PageSection>
+          ) : null}
+        </>
+      ) : null}
+
+      {all.figures ? (
+        <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(all.figures.statistics, filters)} errors={errors} />
+      ) : null}
+      {filtered && all.figures ? (
+        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
+          Figures and themes of the {figures.statistics.total} of {all.figures.statistics.total} contributions with {describeFilters(filters)}.
+          {live ? null : " The synthesis and the highlights were written about all of them."}
+        </p>
+      ) : null}
+
+      <PageSection id="participation" title="Who took part">
+        <ParticipationFigures statistics={figures.statistics} />
+      </PageSection>
+
+      <PageSection id="themes" title="Themes">
+        <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
+      </PageSection>
+
+      <PageSection id="questions" title="Answers to the questions">
+        <QuestionFigures questions={figures.statistics.questions} themes={figures.themes.questions} total={figures.statistics.total} pinnable={live} />
+      </PageSection>
+
+      <PageSection id="open-data" title="Open data">
+        <p className="mt-2 max-w-3xl">
+          Every approved contribution to this consultation, without e-mail addresses and without the names of authors who chose to stay
+          anonymous: <a href={`/api/v1/consultations/${consultation.slug}/contributions.csv`}>CSV</a>
+          {" · "}
+          <a href={`/api/v1/consultations/${consultation.slug}/contributions.json`}>JSON</a> (<Link href="/open-data">about the open data</Link>).
+        </p>
+      </PageSection>
+    </div>
+  ) : null;
+
+  return (
+    <article className="summary-page space-y-8">
+      <header>
+        <p className="no-print text-sm">
+          <Link href={`/consultations/${consultation.slug}`}>Back to the consultation</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">Summary of “{consultation.title}”</h1>
+        <div className="mt-3 max-w-3xl space-y-2 text-slate-800">
+          {live ? (
+            <p>
+              <strong>Live view, for moderators only.</strong> The figures and themes are those of the contributions approved now and change
+              with every decision. {newestPublished ? `Readers see version ${newestPublished.version} until you publish again.` : "Nothing is published yet."}
+            </p>
+          ) : shown?.publishedAt ? (
+            <p>
+              Version {shown.version}, published {formatDateTime(shown.publishedAt, consultation.timeZone)}. Its figures and themes are those of
+              the contributions approved at that moment; contributions approved since count from the next version.
+              {newestPublished && newestPublished.version !== shown.version ? (
+                <>
+                  {" "}
+                  <Link href={base}>Read the newest version ({newestPublished.version})</Link>.
+                </>
+              ) : null}
+            </p>
+          ) : (
+            <p>
+              No summary has been published yet: the moderators publish it once they have read the contributions. Meanwhile you can{" "}
+              <Link href={`/consultations/${consultation.slug}/contributions`}>read the published contributions</Link>.
+            </p>
+          )}
+        </div>
+        <div className="no-print mt-4 flex flex-wrap items-center gap-4">
+          {figures ? <PrintButton /> : null}
+          {data.canEdit && !live ? <Link href={`${base}?view=live`}>Live view and synthesis editor</Link> : null}
+          {live && newestPublished ? <Link href={base}>Published version</Link> : null}
+        </div>
+        {shown && !live ? (
+          // Printed copies say where they come from: the links in them are relative to it.
+          <p className="hidden print:block">
+            Online at {getEnv().appUrl}
+            {base}?version={shown.version}
+          </p>
+        ) : null}
+        <VersionList slug={consultation.slug} versions={data.versions} current={live ? null : (shown?.version ?? null)} timeZone={consultation.timeZone} />
+      </header>
+
+      {live && all.figures ? (
+        <SummaryEditorProvider initial={data.highlights.map((highlight) => ({ reference: highlight.reference, title: highlight.title }))}>
+          <div className="xl:grid xl:grid-cols-[minmax(0,1fr)_26rem] xl:gap-8">
+            <aside
+              aria-label="Synthesis editor"
+              className="no-print mb-10 rounded-lg border border-slate-300 p-4 xl:sticky xl:top-4 xl:col-start-2 xl:row-start-1 xl:mb-0 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto"
+            >
+              <SummaryEditor
+                slug={consultation.slug}
+                consultationId={consultation.id}
+                baseVersion={data.versions[0]?.version ?? 0}
+                synthesis={shown?.synthesis ?? ""}
+                total={all.figures.statistics.total}
+                action={saveSummaryAction}
+              />
+            </aside>
+            <div className="xl:col-start-1 xl:row-start-1">{content}</div>
+          </div>
+        </SummaryEditorProvider>
+      ) : (
+        content
+      )}
+    </article>
+  );
+}
+
+function filterOptions(statistics: SummaryStatistics, filters: Filters): { type: FilterOption[]; country: FilterOption[]; phase: FilterOption[] } {
+  const type = statistics.byStakeholderType.flatMap((row) => (row.key ? [{ value: row.key, label: row.label, count: row.count }] : []));
+  const country = statistics.byCountry
+    .flatMap((row) => (row.code ? [{ value: row.code, label: row.name, count: row.count }] : []))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+  const phase = statistics.byPhase.filter((row) => row.count > 0).map((row) => ({ value: row.key, label: row.label, count: row.count }));
+  // A value from an old link that no contribution has stays selectable, so
+  // the form shows what the figures are filtered by.
+  if (filters.type && !type.some((option) => option.value === filters.type)) type.push({ value: filters.type, label: STAKEHOLDER_TYPE_LABELS[filters.type], count: 0 });
+  if (filters.country && !country.some((option) => option.value === filters.country)) country.push({ value: filters.country, label: countryName(filters.country), count: 0 });
+  if (filters.phase && !phase.some((option) => option.value === filters.phase)) phase.push({ value: filters.phase, label: PHASE_LABELS[filters.phase], count: 0 });
+  return { type, country, phase };
+}
+
+function describeFilters(filters: Filters): string {
+  const parts = [
+    filters.type ? `stakeholder type “${STAKEHOLDER_TYPE_LABELS[filters.type as StakeholderType]}”` : null,
+    filters.country ? `country “${countryName(filters.country)}”` : null,
+    filters.phase ? `phase “${PHASE_LABELS[filters.phase as Phase]}”` : null,
+  ].filter((part) => part !== null);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+}

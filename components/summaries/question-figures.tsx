@@ -1,0 +1,99 @@
+import { FigureTable, formatCount } from "@/components/summaries/figure-table";
+import { RankedBarChart } from "@/components/summaries/ranked-bar-chart";
+import { ThemeList } from "@/components/summaries/theme-list";
+import type { QuestionStatistics } from "@/lib/summaries/compute-statistics";
+import type { QuestionThemes } from "@/lib/summaries/compute-summary-figures";
+
+const averageFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const NOT_AN_OPTION = "Another answer (not among the options now)";
+
+type Props = {
+  questions: QuestionStatistics[];
+  themes: QuestionThemes[];
+  /** Contributions counted: the whole against which "answered" is read. */
+  total: number;
+  pinnable: boolean;
+};
+
+/** For each structured question: how the contributions answered it. */
+export function QuestionFigures({ questions, themes, total, pinnable }: Props) {
+  if (questions.length === 0) return <p className="mt-2 text-slate-700">This consultation has no set questions: contributions are free text.</p>;
+  return (
+    <div>
+      {questions.map((question) => {
+        const headingId = `question-${question.position}-heading`;
+        return (
+          <section key={question.questionId} aria-labelledby={headingId} className="mt-6">
+            <h3 id={headingId} className="text-xl font-semibold">
+              Question {question.position}: {question.prompt}
+            </h3>
+            <p className="mt-1 text-slate-700">
+              {formatCount(question.answered)} of {formatCount(total)} {total === 1 ? "contribution" : "contributions"} answered it.
+            </p>
+            {question.answered === 0 ? null : <Answers question={question} themes={themes} pinnable={pinnable} />}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function Answers({ question, themes, pinnable }: { question: QuestionStatistics; themes: QuestionThemes[]; pinnable: boolean }) {
+  switch (question.kind) {
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE": {
+      const rows = question.choices.map((choice, index) => ({
+        key: choice.option ?? `other-${index}`,
+        label: choice.option ?? NOT_AN_OPTION,
+        count: choice.count,
+        share: choice.share,
+      }));
+      return (
+        <>
+          {question.kind === "MULTIPLE_CHOICE" ? (
+            <p className="mt-1 text-slate-700">Several choices were allowed, so the shares add up to more than 100%.</p>
+          ) : null}
+          <div className="mt-2 grid gap-4 @4xl:grid-cols-2 @4xl:items-start print:block">
+            <RankedBarChart data={rows.map((row) => ({ label: row.label, count: row.count }))} label={question.prompt} />
+            <FigureTable
+              caption={`Answers to question ${question.position}`}
+              labelHeader="Answer"
+              rows={rows}
+              countHeader="Chosen by"
+              shareHeader="Share of those who answered"
+            />
+          </div>
+        </>
+      );
+    }
+    case "SCALE": {
+      const { scale } = question;
+      const rows = scale.distribution.map((point) => ({ key: String(point.value), label: String(point.value), count: point.count, share: point.share }));
+      return (
+        <>
+          <p className="mt-1 text-lg">
+            Average:{" "}
+            <strong className="tabular-nums">{scale.average === null ? "none" : averageFormat.format(scale.average)}</strong> on a scale from{" "}
+            {scale.min} to {scale.max}.
+          </p>
+          <div className="mt-2 grid gap-4 @4xl:grid-cols-2 @4xl:items-start print:block">
+            <RankedBarChart data={rows.map((row) => ({ label: row.label, count: row.count }))} label={question.prompt} />
+            <FigureTable
+              caption={`Answers to question ${question.position}, from ${scale.min} to ${scale.max}`}
+              labelHeader="Value"
+              rows={rows}
+              countHeader="Given by"
+              shareHeader="Share of those who answered"
+            />
+          </div>
+        </>
+      );
+    }
+    case "FREE_TEXT": {
+      const found = themes.find((entry) => entry.questionId === question.questionId);
+      if (!found) return null;
+      return <ThemeList id={`question-${question.position}`} summary={found.themes} noun="answers" headingLevel={4} pinnable={pinnable} />;
+    }
+  }
+}
