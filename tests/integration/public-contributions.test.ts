@@ -210,16 +210,18 @@ describe("findConsultationContributions: full-text search in each contribution's
   it("keeps the GIN index usable: the language-independent condition is what lets the planner use it", async () => {
     class Rollback extends Error {}
     // With a handful of rows the planner prefers other plans: in a transaction
-    // that is rolled back, drop the btree indexes that also serve the list and
-    // forbid sequential scans, so the plan shows what the search itself can use.
+    // that is rolled back, drop every plain btree index of the table (each
+    // new one could serve the list too) and forbid sequential scans, so the
+    // plan shows what the search itself can use.
     const planOf = async (sql: Prisma.Sql) => {
       let plan = "";
       await db
         .$transaction(async (tx) => {
-          await tx.$executeRaw`DROP INDEX "Contribution_consultationId_status_submittedAt_idx"`;
-          await tx.$executeRaw`DROP INDEX "Contribution_status_submittedAt_idx"`;
-          await tx.$executeRaw`DROP INDEX "Contribution_consultationId_status_phase_language_authorId__idx"`;
-          await tx.$executeRaw`DROP INDEX "Contribution_consultationId_awaitingSince_idx"`;
+          const btrees = await tx.$queryRaw<{ name: string }[]>`
+            SELECT i.relname AS "name" FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am a ON a.oid = i.relam
+            WHERE t.relname = 'Contribution' AND a.amname = 'btree' AND NOT x.indisunique`;
+          for (const { name } of btrees) await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
           await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
           const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${sql}`;
           plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
