@@ -9,7 +9,7 @@ import { runMigrations } from "@/lib/migrations/run-migrations";
 import { addSyntheticContributions } from "@/lib/seed/add-synthetic-contributions";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { seedUsers } from "@/lib/seed/seed-users";
-import { BenchError, log, seconds } from "@/bench/output";
+import { BenchError, log, seconds, step } from "@/bench/output";
 
 // The benchmark's database: dropped, created, migrated and seeded on every
 // run, so each run measures the same data set and nothing else's leftovers.
@@ -74,6 +74,17 @@ export async function seed(url: string, contributions: number): Promise<void> {
   } finally {
     await closePrismaClient(db);
   }
+}
+
+/** Drops, re-creates, migrates and seeds the benchmark's database; returns how long the seed took, in seconds. */
+export async function prepareDatabase(url: string, contributions: number): Promise<number> {
+  step(`Database ${new URL(url).pathname.slice(1)} (dropped and re-created)`);
+  await recreateDatabase(url);
+  await migrate(url);
+  const started = performance.now();
+  log(`  seeding the demo and ${contributions.toLocaleString("en-GB")} synthetic contributions`);
+  await seed(url, contributions);
+  return (performance.now() - started) / 1000;
 }
 
 export type TargetConsultation = {
@@ -153,6 +164,70 @@ export async function createParticipants(url: string, count: number, options: { 
     return await sessionCookies(db, users.map((user) => user.email), options);
   } finally {
     await closePrismaClient(db);
+  }
+}
+
+/** A moderator with a session cookie (as createParticipants makes them), for the moderation scenario. */
+export async function createModerator(url: string, options: { secret: string; cookieName: string }): Promise<BenchParticipant> {
+  const db = createPrismaClient({ databaseUrl: url });
+  try {
+    const email = "bench-moderator@bench.example";
+    const profile = {
+      displayName: "Bench moderator",
+      stakeholderType: "PUBLIC_AUTHORITY" as const,
+      organisationName: "Benchmark",
+      organisationSize: null,
+      transparencyRegisterNumber: null,
+      country: "BE",
+      publicationPreference: "PUBLIC" as const,
+    };
+    await seedUsers(db, [{ email, role: "MODERATOR", locale: "en", profile }], {
+      passwordHash: () => hashPassword(randomBytes(32).toString("base64url")),
+      verifiedAt: new Date(),
+    });
+    const [moderator] = await sessionCookies(db, [email], options);
+    if (!moderator) throw new BenchError("The benchmark's moderator was not created.");
+    return moderator;
+  } finally {
+    await closePrismaClient(db);
+  }
+}
+
+/**
+ * Leaves exactly `target` contributions pending (fewer if there are not
+ * that many): the others are approved by one of the seed's moderators, with
+ * the APPROVE event the app writes, a few hours after their submission. The
+ * synthetic seed leaves about 15 % pending; the moderation scenario wants a
+ * queue of a given length without changing what the seed makes for everyone.
+ */
+export async function keepPending(url: string, target: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `WITH surplus AS (
+         SELECT "id" FROM "Contribution" WHERE "status" = 'PENDING' ORDER BY md5("id") OFFSET $1
+       ),
+       approved AS (
+         UPDATE "Contribution" c
+         SET "status" = 'APPROVED', "awaitingSince" = NULL,
+             "decidedAt" = LEAST(c."submittedAt" + interval '5 hours', (now() AT TIME ZONE 'UTC')::timestamp(3)),
+             "updatedAt" = LEAST(c."submittedAt" + interval '5 hours', (now() AT TIME ZONE 'UTC')::timestamp(3))
+         FROM surplus s WHERE c."id" = s."id"
+         RETURNING c."id", c."decidedAt"
+       )
+       INSERT INTO "ModerationEvent" ("id", "contributionId", "actorId", "action", "fromStatus", "toStatus", "createdAt")
+       SELECT 'bench' || md5(a."id"), a."id",
+              (SELECT "id" FROM "User" WHERE "role" = 'MODERATOR' ORDER BY "email" LIMIT 1),
+              'APPROVE', 'PENDING', 'APPROVED', a."decidedAt"
+       FROM approved a`,
+      [target],
+    );
+    await client.query('VACUUM ANALYZE "Contribution", "ModerationEvent"');
+    const { rows } = await client.query<{ pending: number }>(`SELECT count(*)::int AS "pending" FROM "Contribution" WHERE "status" = 'PENDING'`);
+    return rows[0]?.pending ?? 0;
+  } finally {
+    await client.end();
   }
 }
 

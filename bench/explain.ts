@@ -33,19 +33,25 @@ export async function explainConsultationPage(url: string, consultationId: strin
     await db.$disconnect();
   }
 
+  return explainQueries(
+    url,
+    logged.map((query) => ({
+      source: "getContributionCounts (lib/consultations/count-contributions.ts), as a visitor",
+      sql: query.query,
+      params: JSON.parse(query.params) as unknown[],
+    })),
+  );
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each query, with the parameters it was sent with. */
+export async function explainQueries(url: string, queries: Omit<ExplainedQuery, "plan">[]): Promise<ExplainedQuery[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const explained: ExplainedQuery[] = [];
-    for (const query of logged) {
-      const params = JSON.parse(query.params) as unknown[];
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.query}`, params);
-      explained.push({
-        source: "getContributionCounts (lib/consultations/count-contributions.ts), as a visitor",
-        sql: query.query,
-        params,
-        plan: rows.map((row) => row["QUERY PLAN"]).join("\n"),
-      });
+    for (const query of queries) {
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+      explained.push({ ...query, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") });
     }
     return explained;
   } finally {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ExplainedQuery } from "@/bench/explain";
 import type { LoadFigures, LoadSettings } from "@/bench/load";
+import { log, step } from "@/bench/output";
 
 // bench/RESULTS.md: one dated section per run, newest last, each with the
 // machine, its load, the exact command and how the figures were obtained.
@@ -68,7 +69,8 @@ export function sourceRevision(): string {
   }
 }
 
-export type RunReport = {
+/** What every section states about its run. */
+export type RunContext = {
   date: Date;
   command: string;
   machine: Machine;
@@ -76,6 +78,9 @@ export type RunReport = {
   loadAfter: string;
   revision: string;
   buildId: string;
+};
+
+export type RunReport = RunContext & {
   settings: LoadSettings;
   contributions: number;
   consultation: { slug: string; title: string; contributions: number; approved: number };
@@ -91,7 +96,8 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–"
 
 export function figuresTable(figures: LoadFigures[]): string {
   const rows = figures.map((figure) => {
-    const target = new URL(figure.url).pathname;
+    const { pathname, search } = new URL(figure.url);
+    const target = `${pathname}${search}`;
     return `| ${figure.label} | \`${target}\` | ${ms(figure.sequentialP50Ms)} | ${figure.responses.toLocaleString("en-GB")} | ${figure.requestsPerSecond.toFixed(1)} | ${ms(figure.latencyMs.p50)} | ${ms(figure.latencyMs.p95)} | ${ms(figure.latencyMs.p99)} | ${figure.errors} |`;
   });
   return [
@@ -101,10 +107,11 @@ export function figuresTable(figures: LoadFigures[]): string {
   ].join("\n");
 }
 
-export function renderSection(report: RunReport): string {
-  const { machine, settings } = report;
-  const lines = [
-    `## ${report.date.toISOString().replace("T", " ").slice(0, 16)} UTC — ${report.contributions.toLocaleString("en-GB")} synthetic contributions`,
+/** A section's title and the lines about its run: command, machine, load, source. */
+export function contextLines(report: RunContext, title: string): string[] {
+  const { machine } = report;
+  return [
+    `## ${report.date.toISOString().replace("T", " ").slice(0, 16)} UTC — ${title}`,
     "",
     `Command: \`${report.command}\``,
     "",
@@ -113,6 +120,13 @@ export function renderSection(report: RunReport): string {
     `- Load average (1 / 5 / 15 min): ${report.loadBefore} before the load, ${report.loadAfter} after it. ` +
       `The machine was shared with other work during the run; a load average near or above ${machine.cores} means the server, PostgreSQL and the load generator competed with it for the CPUs.`,
     `- Source: ${report.revision}; build ${report.buildId}`,
+  ];
+}
+
+export function renderSection(report: RunReport): string {
+  const { settings } = report;
+  const lines = [
+    ...contextLines(report, `${report.contributions.toLocaleString("en-GB")} synthetic contributions`),
     `- Data: the demo plus ${report.contributions.toLocaleString("en-GB")} synthetic contributions (seeded in ${report.seedSeconds.toFixed(0)} s). ` +
       `Page under test: \`/consultations/${report.consultation.slug}\` (“${report.consultation.title}”), the open consultation with the most contributions: ` +
       `${report.consultation.contributions.toLocaleString("en-GB")} in total, ${report.consultation.approved.toLocaleString("en-GB")} approved.`,
@@ -165,4 +179,19 @@ function submissionCheck({ stored, confirmed, connections }: { stored: number; c
 export function appendResults(section: string): void {
   const existing = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, "utf8") : HEADER;
   fs.writeFileSync(RESULTS_FILE, `${existing.trimEnd()}\n\n${section.trimEnd()}\n`);
+}
+
+/** The run's context as the section states it, taken when the run is over. */
+export function runContext(options: { date: Date; command: string; postgres: string; loadBefore: string; loadAfter: string; buildId: string }): RunContext {
+  const { postgres, ...rest } = options;
+  return { ...rest, machine: describeMachine(postgres), revision: sourceRevision() };
+}
+
+/** Appends the section to bench/RESULTS.md and prints its load figures and notes. */
+export function publishResults(section: string, figures: LoadFigures[], notes: string[]): void {
+  appendResults(section);
+  step("Results");
+  log(figuresTable(figures));
+  for (const note of notes) log(`- ${note}`);
+  log(`\nAppended to ${path.relative(process.cwd(), RESULTS_FILE)}.`);
 }

@@ -1,32 +1,11 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import {
-  countContributionsBy,
-  createParticipants,
-  DEFAULT_BENCH_DATABASE_URL,
-  findTargetConsultation,
-  migrate,
-  postgresVersion,
-  recreateDatabase,
-  seed,
-} from "@/bench/database";
+import { checkBuild, commandLine, readBenchConfig } from "@/bench/config";
+import { countContributionsBy, createParticipants, findTargetConsultation, postgresVersion, prepareDatabase } from "@/bench/database";
 import { explainConsultationPage, type ExplainedQuery } from "@/bench/explain";
-import { measure, type LoadFigures, type LoadSettings } from "@/bench/load";
-import { BenchError, log, step } from "@/bench/output";
-import {
-  appendResults,
-  describeMachine,
-  figuresTable,
-  loadAverage,
-  renderSection,
-  RESULTS_FILE,
-  SLOW_PAGE_P95_MS,
-  sourceRevision,
-  type RunReport,
-} from "@/bench/report";
-import { findFreePort, requireProductionBuild, startServer } from "@/bench/server";
+import { measure, type LoadFigures } from "@/bench/load";
+import { BenchError, intFromEnv, log, step } from "@/bench/output";
+import { loadAverage, publishResults, renderSection, runContext, SLOW_PAGE_P95_MS, type RunReport } from "@/bench/report";
+import { checkPage, escapeHtml, startBenchServer } from "@/bench/server";
 import { findSubmissionEndpoint, probeSubmission, submissionTarget } from "@/bench/submission";
 
 // npm run bench: the consultation page with 100,000 contributions in
@@ -38,74 +17,19 @@ import { findSubmissionEndpoint, probeSubmission, submissionTarget } from "@/ben
 // dropped and re-created), BENCH_CONTRIBUTIONS (default 100000),
 // BENCH_CONNECTIONS (20), BENCH_DURATION (20 s), BENCH_WARMUP (5 s),
 // BENCH_PARTICIPANTS (200), BENCH_PORT (first port tried, 3200).
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new BenchError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
-  }
-  return Number(raw);
-}
+//
+// npm run bench -- moderation: the moderation queue and decisions instead
+// (issue 4), see bench/moderation.ts.
 
 function readConfig() {
-  return {
-    databaseUrl: process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_BENCH_DATABASE_URL,
-    contributions: intFromEnv("BENCH_CONTRIBUTIONS", 100_000, 1, 10_000_000),
-    participants: intFromEnv("BENCH_PARTICIPANTS", 200, 1, 10_000),
-    firstPort: intFromEnv("BENCH_PORT", 3200, 1024, 65_000),
-    settings: {
-      connections: intFromEnv("BENCH_CONNECTIONS", 20, 1, 1_000),
-      durationSeconds: intFromEnv("BENCH_DURATION", 20, 1, 3_600),
-      warmupSeconds: intFromEnv("BENCH_WARMUP", 5, 0, 600),
-      sequentialRequests: 20,
-    } satisfies LoadSettings,
-  };
-}
-
-/** The command as someone would type it again, with the settings that differ from the defaults. */
-function commandLine(): string {
-  const overrides = Object.entries(process.env)
-    .filter(([name, value]) => name.startsWith("BENCH_") && name !== "BENCH_DATABASE_URL" && value)
-    .map(([name, value]) => `${name}=${value}`);
-  return [...overrides, "npm run bench"].join(" ");
-}
-
-/** The text as React writes it into HTML. */
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
-}
-
-/** One request before the load: the URL must answer 200 with this text, or there is nothing worth measuring. */
-async function checkPage(url: string, mustContain: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const response = await fetch(url, { redirect: "manual" });
-  const text = await response.text();
-  if (response.status !== 200) return { ok: false, reason: `answered ${response.status}` };
-  if (!text.includes(mustContain)) return { ok: false, reason: `answered 200 without "${mustContain}"` };
-  return { ok: true };
+  return { ...readBenchConfig(), participants: intFromEnv("BENCH_PARTICIPANTS", 200, 1, 10_000) };
 }
 
 async function main(): Promise<void> {
   const config = readConfig();
   const started = new Date();
-  const build = requireProductionBuild();
-  log(`Production build ${build.id} of ${build.builtAt.toISOString()} (.next)`);
-  const notes: string[] = [];
-  if (build.newerSources.length > 0) {
-    const warning =
-      `The build is older than ${build.newerSources.length} source file(s) (${build.newerSources.slice(0, 3).join(", ")}${build.newerSources.length > 3 ? ", …" : ""}): ` +
-      "the figures are those of the code as it was built. Run `npm run build` before `npm run bench` to measure the current code.";
-    log(`  warning: ${warning}`);
-    notes.push(warning);
-  }
-
-  step(`Database ${new URL(config.databaseUrl).pathname.slice(1)} (dropped and re-created)`);
-  await recreateDatabase(config.databaseUrl);
-  await migrate(config.databaseUrl);
-  const seedStarted = performance.now();
-  log(`  seeding the demo and ${config.contributions.toLocaleString("en-GB")} synthetic contributions`);
-  await seed(config.databaseUrl, config.contributions);
-  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const { build, notes } = checkBuild();
+  const seedSeconds = await prepareDatabase(config.databaseUrl, config.contributions);
   const consultation = await findTargetConsultation(config.databaseUrl);
   log(
     `  target: /consultations/${consultation.slug} with ${consultation.contributions.toLocaleString("en-GB")} contributions (${consultation.approved.toLocaleString("en-GB")} approved)`,
@@ -115,31 +39,7 @@ async function main(): Promise<void> {
   const participants = await createParticipants(config.databaseUrl, config.participants, { secret, cookieName: "next-auth.session-token" });
   log(`  ${participants.length} verified participants with session cookies for the submissions`);
 
-  step("Server");
-  const port = await findFreePort(config.firstPort);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-bench-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: config.databaseUrl,
-    NEXTAUTH_SECRET: secret,
-    APP_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    DEMO_ACCOUNTS: "false",
-    TRUST_PROXY: "false",
-  };
-  // No SMTP: receipts are written as files under DATA_DIR, so no mail server
-  // takes part in the figures.
-  delete env.SMTP_URL;
-  let server;
-  try {
-    server = await startServer({ port, env });
-  } catch (error) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  log(`  next start on ${server.origin}, DATA_DIR ${dataDir}`);
+  const server = await startBenchServer({ firstPort: config.firstPort, databaseUrl: config.databaseUrl, secret });
 
   const figures: LoadFigures[] = [];
   let explained: ExplainedQuery[] = [];
@@ -220,34 +120,27 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const section = renderSection({
+  const context = runContext({
     date: started,
-    command: commandLine(),
-    machine: describeMachine(await postgresVersion(config.databaseUrl)),
+    command: commandLine("npm run bench"),
+    postgres: await postgresVersion(config.databaseUrl),
     loadBefore,
     loadAfter,
-    revision: sourceRevision(),
     buildId: build.id,
-    settings: config.settings,
-    contributions: config.contributions,
-    consultation,
-    seedSeconds,
+  });
+  publishResults(
+    renderSection({ ...context, settings: config.settings, contributions: config.contributions, consultation, seedSeconds, figures, notes, submission, explained }),
     figures,
     notes,
-    submission,
-    explained,
-  });
-  appendResults(section);
-  step("Results");
-  log(figuresTable(figures));
-  for (const note of notes) log(`- ${note}`);
-  log(`\nAppended to ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+  );
 }
 
-main().catch((error: unknown) => {
+// npm run bench -- moderation: the moderation scenario (bench/moderation.ts) instead.
+const scenario = process.argv[2] === "moderation" ? import("@/bench/moderation").then((module) => module.runModerationBenchmark()) : main();
+
+scenario.catch((error: unknown) => {
   console.error(error instanceof BenchError ? `\nBenchmark stopped: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
-import { BenchError } from "@/bench/output";
+import { BenchError, log, step } from "@/bench/output";
 
 // The production server under test: `next start` from the last build, in its
 // own process group so that stopping it stops everything it started.
@@ -128,4 +129,62 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => signal("SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** The environment of the server under test: production, the benchmark's database, no demo accounts, no SMTP. */
+export function productionServerEnv(options: { port: number; databaseUrl: string; secret: string; dataDir: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    NEXTAUTH_SECRET: options.secret,
+    APP_URL: `http://127.0.0.1:${options.port}`,
+    NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
+    DATA_DIR: options.dataDir,
+    DEMO_ACCOUNTS: "false",
+    TRUST_PROXY: "false",
+  };
+  // No SMTP: receipts and decision e-mails are written as files under
+  // DATA_DIR, so no mail server takes part in the figures.
+  delete env.SMTP_URL;
+  return env;
+}
+
+/** The text as React writes it into HTML. */
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+}
+
+/** One request before the load: the URL must answer 200 with this text, or there is nothing worth measuring. */
+export async function checkPage(url: string, mustContain: string, headers: Record<string, string> = {}): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const response = await fetch(url, { redirect: "manual", headers });
+  const text = await response.text();
+  if (response.status !== 200) return { ok: false, reason: `answered ${response.status}` };
+  if (!text.includes(mustContain)) return { ok: false, reason: `answered 200 without "${mustContain}"` };
+  return { ok: true };
+}
+
+export type BenchServer = RunningServer & { dataDir: string };
+
+/** `next start` on the first free port from `firstPort`, with a fresh DATA_DIR that stopping it removes. */
+export async function startBenchServer(options: { firstPort: number; databaseUrl: string; secret: string }): Promise<BenchServer> {
+  step("Server");
+  const port = await findFreePort(options.firstPort);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-bench-"));
+  let server: RunningServer;
+  try {
+    server = await startServer({ port, env: productionServerEnv({ port, databaseUrl: options.databaseUrl, secret: options.secret, dataDir }) });
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  log(`  next start on ${server.origin}, DATA_DIR ${dataDir}`);
+  return {
+    ...server,
+    dataDir,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,51 +1,28 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type autocannon from "autocannon";
 import type { BenchParticipant, TargetConsultation } from "@/bench/database";
 import type { LoadTarget } from "@/bench/load";
+import { actionHeaders, findServerAction, pagePath } from "@/bench/server-actions";
 
 // The submission endpoint as the browser calls it: the contribution form's
 // server action (submitContributionAction in lib/contributions/actions.ts),
-// posted to the form's page with its action id in the Next-Action header and
-// the arguments encoded as React's encodeReply encodes a plain object (JSON
-// text). On success the action redirects to the receipt, which a fetch action
-// answers with 200 and an x-action-redirect header (and the receipt's RSC
-// payload); a refusal is a 200 carrying { ok: false }, so the header is what
-// tells a stored contribution from a refused one.
+// posted to the form's page (bench/server-actions.ts). On success the action
+// redirects to the receipt, which a fetch action answers with 200 and an
+// x-action-redirect header (and the receipt's RSC payload); a refusal is a
+// 200 carrying { ok: false }, so the header is what tells a stored
+// contribution from a refused one.
 
 const ACTION_FILE = "lib/contributions/actions.ts";
 const ACTION_NAME = "submitContributionAction";
 
 export type SubmissionEndpoint = { actionId: string; pagePath: string };
 
-type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
-
 /** The action's id and the page that serves it, from the build's server reference manifest; null when the build has no such action. */
 export function findSubmissionEndpoint(slug: string): SubmissionEndpoint | null {
-  const file = path.resolve(".next/server/server-reference-manifest.json");
-  if (!fs.existsSync(file)) return null;
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node?: Record<string, ManifestEntry> };
-  for (const [actionId, entry] of Object.entries(manifest.node ?? {})) {
-    if (entry.filename !== ACTION_FILE || entry.exportedName !== ACTION_NAME) continue;
-    // The page whose form posts the action, e.g. app/consultations/[slug]/contribute/page.
-    const pagePath = Object.keys(entry.workers)
-      .map((worker) => pageUrlPath(worker, slug))
-      .find((candidate): candidate is string => candidate !== null);
-    if (pagePath) return { actionId, pagePath };
-  }
-  return null;
-}
-
-/** "app/(public)/consultations/[slug]/contribute/page" → "/consultations/<slug>/contribute"; null for pages with other parameters. */
-function pageUrlPath(worker: string, slug: string): string | null {
-  const segments = worker
-    .replace(/^app\//, "")
-    .replace(/\/page$/, "")
-    .split("/")
-    .filter((segment) => !/^\(.*\)$/.test(segment));
-  if (segments.some((segment) => segment.startsWith("[") && segment !== "[slug]")) return null;
-  return `/${segments.map((segment) => (segment === "[slug]" ? encodeURIComponent(slug) : segment)).join("/")}`;
+  const action = findServerAction(ACTION_FILE, ACTION_NAME);
+  // The page whose form posts the action, e.g. app/consultations/[slug]/contribute/page.
+  const path = action?.workers.map((worker) => pagePath(worker, { slug })).find((candidate): candidate is string => candidate !== null);
+  return action && path ? { actionId: action.actionId, pagePath: path } : null;
 }
 
 /** Answers every question of the consultation the way a participant filling the form would. */
@@ -88,14 +65,7 @@ export function submissionInput(consultation: TargetConsultation, n: number) {
 }
 
 export function submissionHeaders(origin: string, endpoint: SubmissionEndpoint, cookie: string): Record<string, string> {
-  return {
-    accept: "text/x-component",
-    "content-type": "text/plain;charset=UTF-8",
-    "next-action": endpoint.actionId,
-    // Next.js refuses an action whose Origin is not the Host (CSRF check).
-    origin,
-    cookie,
-  };
+  return actionHeaders(origin, endpoint.actionId, cookie);
 }
 
 export function isStoredSubmission(headers: Record<string, unknown>): boolean {
