@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { expect, signInViaApi, test } from "./fixtures";
@@ -20,6 +20,16 @@ const demo = (role: Role) => demoAccount(role).email;
 test.describe.configure({ mode: "serial" });
 
 const status = (page: Page) => page.locator("#moderation-status");
+
+/**
+ * Waits until React has hydrated the element (its props are attached to the
+ * node): a click on a button before that does nothing, a click on a link
+ * loads the whole next page.
+ */
+async function interactive(locator: Locator): Promise<Locator> {
+  await expect.poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")))).toBe(true);
+  return locator;
+}
 
 /** A new browser context: nobody signed in. */
 async function freshPage(browser: Browser): Promise<Page> {
@@ -54,7 +64,7 @@ test("a moderator filters the queue, approves, rejects with a reason and bulk-ap
   await expect(table.getByRole("caption")).toContainText("6 contributions match the filters");
   const titles = [QUEUE_TITLES.approve, QUEUE_TITLES.reject, ...QUEUE_TITLES.bulk, QUEUE_TITLES.shortcut];
   await expect(table.locator("tbody tr th")).toContainText(titles);
-  await expect(table.getByRole("row", { name: new RegExp(QUEUE_TITLES.approve) })).toContainText(/Waiting 6 h\s*since/);
+  await expect(table.getByRole("row", { name: new RegExp(QUEUE_TITLES.approve) })).toContainText(/Waiting 3 days( \d{1,2} h)?\s*since/);
   const references = Object.fromEntries(await Promise.all(titles.map(async (title) => [title, await referenceOf(page, title)] as const)));
 
   // Approve the oldest from its review page: the next one of the same queue opens.
@@ -63,7 +73,7 @@ test("a moderator filters the queue, approves, rejects with a reason and bulk-ap
   await expect(page.getByRole("region", { name: "Contribution" })).toContainText("a contribution the moderation tests decide on");
   await expect(page.getByRole("region", { name: "History" })).toContainText("Submitted");
   await expect(page.getByRole("region", { name: "Author’s account" })).toContainText(MODERATION_AUTHOR.name);
-  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  await (await interactive(page.getByRole("button", { name: "Approve", exact: true }))).click();
   await expect(status(page)).toHaveText(`Approved ${references[QUEUE_TITLES.approve]}. It is published. Next: ${references[QUEUE_TITLES.reject]} “${QUEUE_TITLES.reject}”.`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUEUE_TITLES.reject);
   await expect(page).toHaveURL(`/moderation/contributions/${references[QUEUE_TITLES.reject]}?consultation=${MODERATION_CONSULTATION.slug}`);
@@ -122,6 +132,8 @@ test("keyboard: n opens the first contribution, a approves it and says so, and t
   await signInViaApi(page, demo("MODERATOR"), DEMO_PASSWORD);
   await page.goto(`/moderation?consultation=${MODERATION_CONSULTATION.slug}`);
   await expect(page.getByRole("table").getByRole("link", { name: QUEUE_TITLES.shortcut })).toBeVisible();
+  // The shortcuts listen once the page's script runs.
+  await interactive(page.getByLabel("Select all on this page"));
   await page.keyboard.press("n");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUEUE_TITLES.shortcut);
   await expect(status(page)).toHaveText(/^Showing AGR-\d{4}-\d{6,} “E2E queue: approve with the a key”\.$/);
@@ -158,18 +170,18 @@ test("keyboard: n opens the first contribution, a approves it and says so, and t
 test("two moderators at once: the second decision is refused with who decided first, and the contribution shows as it now is", async ({ page, browser }) => {
   await signInViaApi(page, demo("MODERATOR"), DEMO_PASSWORD);
   await page.goto(`/moderation?consultation=${CONFLICT_CONSULTATION.slug}`);
-  await page.getByRole("table").getByRole("link", { name: CONFLICT_TITLE }).click();
+  await (await interactive(page.getByRole("table").getByRole("link", { name: CONFLICT_TITLE }))).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CONFLICT_TITLE);
   const review = page.url();
 
   const admin = await freshPage(browser);
   await signInViaApi(admin, demo("ADMIN"), DEMO_PASSWORD);
   await admin.goto(review);
-  await admin.getByRole("button", { name: "Approve", exact: true }).click();
+  await (await interactive(admin.getByRole("button", { name: "Approve", exact: true }))).click();
   await expect(status(admin)).toContainText("Approved");
   await admin.context().close();
 
-  await page.getByRole("button", { name: "Reject…" }).click();
+  await (await interactive(page.getByRole("button", { name: "Reject…" }))).click();
   await page.getByLabel("Reason", { exact: true }).selectOption({ label: REJECTION.reason });
   await page.getByRole("button", { name: "Reject and tell the author" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Already decided by" });

@@ -43,7 +43,8 @@ async function main() {
             status: "PENDING",
             title,
             body: `${title}: a contribution the moderation tests decide on.`,
-            submittedAt: new Date(now - (queue.titles.length - index) * 60 * MINUTE),
+            // Three days ago, a minute apart, oldest first: "waiting 3 days" on the page for the next 21 hours.
+            submittedAt: new Date(now - 3 * DAY + index * MINUTE),
           },
           db,
         );
