@@ -145,7 +145,7 @@ test("the public list pages by 20, searches in each language and filters by what
 
   // French: "décision" finds the contributions that speak of "décisions automatisées".
   await page.getByLabel("Search the contributions").fill("décision");
-  await page.getByLabel("Language").selectOption("fr");
+  await page.getByLabel("Language", { exact: true }).selectOption("fr");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=d%C3%A9cision/);
   await expect(page).toHaveURL(/language=fr/);
@@ -159,7 +159,7 @@ test("the public list pages by 20, searches in each language and filters by what
   await expect(count).toContainText(`${total} published contributions.`);
   // The form shows the cleared filters, not the ones typed before.
   await expect(page.getByLabel("Search the contributions")).toHaveValue("");
-  await expect(page.getByLabel("Language")).toHaveValue("");
+  await expect(page.getByLabel("Language", { exact: true })).toHaveValue("");
 
   // Each filter offers only values present; picking one narrows the list to it.
   const typeOptions = page.getByLabel("Stakeholder type").locator("option");
