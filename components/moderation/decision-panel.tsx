@@ -98,7 +98,7 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
     startTransition(async () => {
       await run(() =>
         approving === "DISMISS"
-          ? dismissFlags({ contributionId: item.id, version: item.version })
+          ? dismissFlags({ contributionId: item.id, version: item.version, openFlagCount: item.openFlagCount })
           : decide({ contributionId: item.id, version: item.version, decision: approving }),
       );
     });
