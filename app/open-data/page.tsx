@@ -11,10 +11,11 @@ import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 import { API_BASE_PATH, apiUrl } from "@/lib/open-data/links";
 import { OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS, type OperationObject } from "@/lib/open-data/openapi";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, QUERY_ERROR_MESSAGE } from "@/lib/open-data/page-query";
+import { SUMMARY_CSV_COLUMNS, SUMMARY_CSV_SECTIONS } from "@/lib/open-data/summary-csv";
 
 export const metadata: Metadata = {
   title: "Open data",
-  description: "Download the approved contributions to every consultation as CSV or JSON, or read them through a documented JSON API.",
+  description: "Download the approved contributions to every consultation and its published summaries as CSV or JSON, or read them through a documented JSON API.",
 };
 
 const SECTIONS = [
@@ -24,6 +25,7 @@ const SECTIONS = [
   { id: "api", title: "API" },
   { id: "fields", title: "Fields" },
   { id: "csv", title: "CSV columns" },
+  { id: "summary-csv", title: "Summary CSV" },
 ] as const;
 
 const sectionTitle = (id: (typeof SECTIONS)[number]["id"]) => SECTIONS.find((section) => section.id === id)?.title ?? id;
@@ -36,14 +38,23 @@ const RECORDS: { id: string; schema: keyof typeof OPEN_DATA_SCHEMAS; title: stri
   { id: "fields-consultation", schema: "Consultation", title: "Consultation" },
   { id: "fields-question", schema: "Question", title: "Question (of a consultation)" },
   { id: "fields-conference", schema: "Conference", title: "Conference (of a consultation)" },
+  { id: "fields-summary", schema: "Summary", title: "Summary (a published version)" },
+  { id: "fields-summary-highlight", schema: "SummaryHighlight", title: "Highlight (of a summary)" },
+  { id: "fields-summary-statistics", schema: "SummaryStatistics", title: "Statistics (of a summary)" },
+  { id: "fields-question-statistics", schema: "QuestionStatistics", title: "Answers to a question (in a summary's statistics)" },
+  { id: "fields-summary-themes", schema: "SummaryThemes", title: "Themes (of a summary)" },
+  { id: "fields-question-themes", schema: "QuestionThemes", title: "Themes of the answers to a question" },
+  { id: "fields-theme-summary", schema: "ThemeSummary", title: "Themes of a set of texts" },
+  { id: "fields-theme", schema: "Theme", title: "Theme" },
+  { id: "fields-theme-quote", schema: "ThemeQuote", title: "Quote (of a theme)" },
 ];
 
-/** The example request of an endpoint, on this site and on one of its own consultations. */
+/** The example request of an endpoint, on this site and on one of its own consultations (its newest summary for a summary's). */
 function exampleRequest(path: string, operation: OperationObject, slug: string): string {
   const example = operation.responses["200"]?.content?.["application/json"]?.example;
   const self = typeof example === "object" && example !== null && "links" in example ? (example as { links: { self?: string } }).links.self : undefined;
   const query = self ? new URL(self).search : "";
-  const url = `${apiUrl(path.replaceAll("{slug}", slug))}${query}`;
+  const url = `${apiUrl(path.replaceAll("{slug}", slug).replaceAll("{version}", "latest"))}${query}`;
   // -OJ saves a download under the name the server gives it.
   return operation.responses["200"]?.headers?.["Content-Disposition"] ? `curl -OJ "${url}"` : `curl "${url}"`;
 }
@@ -72,8 +83,9 @@ export default async function OpenDataPage() {
       <header>
         <h1 className="text-3xl font-bold">Open data</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          Every approved contribution to a consultation can be downloaded as a CSV or JSON file and read through a JSON API, free
-          of charge and without an account or a key, for research, journalism or your own analysis.
+          Every approved contribution to a consultation, and every published summary of one, can be downloaded as a CSV or JSON
+          file and read through a JSON API, free of charge and without an account or a key, for research, journalism or your own
+          analysis.
         </p>
         <nav aria-label="On this page" className="mt-4">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -95,6 +107,11 @@ export default async function OpenDataPage() {
           <li>
             About its author: the stakeholder type and the country, always; the name and the organisation only when the author
             chose to publish them. Authors who chose to stay anonymous are published without name or organisation.
+          </li>
+          <li>
+            Every published version of a consultation’s summary: the moderators’ synthesis, the contributions they highlighted,
+            and the figures and themes as they were when the version was published. A highlight or a quote of a contribution
+            hidden or withdrawn since is left out; the figures stay as they were. Never a draft, nor who wrote the summary.
           </li>
           <li>
             Never: anyone’s e-mail address or account, contributions waiting for moderation, rejected, hidden or withdrawn ones,
@@ -132,10 +149,11 @@ export default async function OpenDataPage() {
             Lists come a page at a time: <code>limit</code> sets the size of a page ({DEFAULT_PAGE_LIMIT} by default, at most{" "}
             {MAX_PAGE_LIMIT}) and <code>links.next</code> is the address of the next page, with its <code>cursor</code>; it is absent
             on the last page. Follow it as it is: pages neither repeat nor skip a contribution, even when new ones are approved
-            meanwhile. Contributions come in the order of their reference numbers, the order they were submitted in.
+            meanwhile. Contributions come in the order of their reference numbers, the order they were submitted in; summary versions
+            newest first.
           </p>
           <p>
-            An error answers with a status (404 for a consultation that does not exist or is not published, 422 for a{" "}
+            An error answers with a status (404 for a consultation or a summary version that does not exist or is not published, 422 for a{" "}
             <code>limit</code> or <code>cursor</code> that is not valid) and a body such as:
           </p>
         </div>
@@ -176,6 +194,24 @@ export default async function OpenDataPage() {
           caption="Columns of contributions.csv"
           nameHeader="Column"
           fields={CSV_COLUMNS.map((column) => ({ name: column.header, type: "", description: column.description, optional: false }))}
+        />
+      </PageSection>
+
+      <PageSection id="summary-csv" title={sectionTitle("summary-csv")}>
+        <p className="mt-3 max-w-3xl">
+          The CSV of a summary version holds its figures, one row per figure, with the same encoding and the same care for formulas
+          as the contributions’ CSV. The synthesis, the highlights and the themes’ quotes are text, not figures: they are in the
+          JSON only.
+        </p>
+        <FieldTable
+          caption="Columns of a summary’s CSV"
+          nameHeader="Column"
+          fields={SUMMARY_CSV_COLUMNS.map((column) => ({ name: column.header, type: "", description: column.description, optional: false }))}
+        />
+        <FieldTable
+          caption="Sections (the section column), in the order the rows come"
+          nameHeader="Section"
+          fields={SUMMARY_CSV_SECTIONS.map((section) => ({ name: section.name, type: "", description: section.description, optional: false }))}
         />
       </PageSection>
     </div>

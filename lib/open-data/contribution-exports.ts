@@ -1,14 +1,11 @@
 import "server-only";
 import { approvedContributionBatches } from "@/lib/open-data/approved-contribution-batches";
-import { csvHeaderLine, csvLines } from "@/lib/open-data/csv-columns";
+import { BYTE_ORDER_MARK, csvHeaderLine, csvLines } from "@/lib/open-data/csv-columns";
 import type { ContributionSource } from "@/lib/open-data/read-contribution-batch";
 
 // The downloads of a consultation's contributions, as text chunks of one
 // batch each (lib/open-data/approved-contribution-batches.ts): whatever the
 // number of rows, one batch is in memory at a time.
-
-/** Makes Excel read the file as UTF-8 (names in Greek, Japanese, Polish…). */
-const BYTE_ORDER_MARK = "\uFEFF";
 
 /** The CSV: a byte order mark and the header line, then one line per contribution (lib/open-data/csv-columns.ts). */
 export async function* contributionsCsv(source: ContributionSource, batchSize?: number): AsyncGenerator<string> {

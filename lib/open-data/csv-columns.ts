@@ -42,7 +42,10 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 
 export type CsvQuestion = { id: string; prompt: string };
 
-const CSV_OPTIONS = {
+/** Makes Excel read the file as UTF-8 (names in Greek, Japanese, Polish…). */
+export const BYTE_ORDER_MARK = "\uFEFF";
+
+export const CSV_OPTIONS = {
   // RFC 4180 line ends; a line break inside a field is quoted as well.
   record_delimiter: "windows",
   quote_record_delimiter: true,
@@ -53,9 +56,12 @@ const CSV_OPTIONS = {
   escape_formulas: true,
 } as const;
 
-/** The header line: the fixed columns, then "Q1. <prompt>", "Q2. <prompt>"… (unique even when two prompts read the same). */
+/** How the CSV files name a question: "Q1. <prompt>" (unique even when two prompts read the same). */
+export const questionLabel = (number: number, prompt: string) => `Q${number}. ${prompt}`;
+
+/** The header line: the fixed columns, then "Q1. <prompt>", "Q2. <prompt>"…. */
 export function csvHeaderLine(questions: readonly CsvQuestion[]): string {
-  return stringify([[...CSV_COLUMNS.map((column) => column.header), ...questions.map((question, index) => `Q${index + 1}. ${question.prompt}`)]], CSV_OPTIONS);
+  return stringify([[...CSV_COLUMNS.map((column) => column.header), ...questions.map((question, index) => questionLabel(index + 1, question.prompt))]], CSV_OPTIONS);
 }
 
 /** One line per contribution; a question's cell is its answer, the choices of a multiple-choice answer joined, empty when unanswered. */

@@ -26,7 +26,16 @@ export function consultationLinks(slug: string) {
     contributions: apiUrl(`${base}/contributions`),
     contributionsCsv: apiUrl(`${base}/contributions.csv`),
     contributionsJson: apiUrl(`${base}/contributions.json`),
+    summaries: apiUrl(`${base}/summaries`),
   };
 }
 
 export type ConsultationLinks = ReturnType<typeof consultationLinks>;
+
+/** The API and download addresses of one published version of a consultation's summary. */
+export function summaryLinks(slug: string, version: number) {
+  const path = `/consultations/${slug}/summaries/${version}`;
+  return { self: apiUrl(path), csv: apiUrl(`${path}.csv`), json: apiUrl(`${path}.json`) };
+}
+
+export type SummaryLinks = ReturnType<typeof summaryLinks>;

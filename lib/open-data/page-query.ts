@@ -9,7 +9,7 @@ import { validationError } from "@/lib/errors";
 export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 100;
 
-export type CursorKind = "contribution" | "consultation";
+export type CursorKind = "contribution" | "consultation" | "summary";
 
 export function encodeCursor(kind: CursorKind, position: string | number): string {
   return Buffer.from(`${kind}:${position}`, "utf8").toString("base64url");
@@ -65,6 +65,12 @@ export const contributionPageSchema = z.object({
   cursor: cursorField("contribution", (position) =>
     /^\d{1,10}$/.test(position) && Number(position) <= 2_147_483_647 ? Number(position) : undefined,
   ),
+});
+
+/** A consultation's published summaries are read newest first: the cursor is the version a page ended on. */
+export const summaryPageSchema = z.object({
+  limit: limitSchema,
+  cursor: cursorField("summary", (position) => (/^[1-9]\d{0,8}$/.test(position) ? Number(position) : undefined)),
 });
 
 /** Consultations are read in the order of their slug. */

@@ -5,6 +5,8 @@ import { GET as consultationRoute } from "@/app/api/v1/consultations/[slug]/rout
 import { GET as contributionsCsvRoute } from "@/app/api/v1/consultations/[slug]/contributions.csv/route";
 import { GET as contributionsJsonRoute } from "@/app/api/v1/consultations/[slug]/contributions.json/route";
 import { GET as contributionsRoute } from "@/app/api/v1/consultations/[slug]/contributions/route";
+import { GET as summaryVersionRoute } from "@/app/api/v1/consultations/[slug]/summaries/[version]/route";
+import { GET as summariesRoute } from "@/app/api/v1/consultations/[slug]/summaries/route";
 import { GET as consultationsRoute } from "@/app/api/v1/consultations/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { db } from "@/lib/db";
@@ -13,6 +15,8 @@ import { CSV_COLUMNS } from "@/lib/open-data/csv-columns";
 import { getContributionSource } from "@/lib/open-data/get-contribution-source";
 import { OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS, openApiDocument, type SchemaObject } from "@/lib/open-data/openapi";
 import type { OpenConsultation, OpenConsultationItem, OpenContribution, OpenDataPage } from "@/lib/open-data/records";
+import type { OpenSummary, OpenSummaryItem } from "@/lib/open-data/summary-records";
+import { saveSummary } from "@/lib/summaries/save-summary";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
 import { createTestConference, createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
@@ -43,6 +47,8 @@ let inDraft: TestContribution;
 
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const request = (path: string) => new Request(`${API}${path}`);
+const summaryVersion = (slug: string, version: string) =>
+  summaryVersionRoute(request(`/consultations/${slug}/summaries/${version}`), { params: Promise.resolve({ slug, version }) });
 
 async function json<T>(response: Response): Promise<T> {
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -139,6 +145,11 @@ beforeAll(async () => {
   });
   await createTestContribution({ authorId: users.named.id, consultationId: closed.id, submittedAt: minutes(20) });
   inDraft = await createTestContribution({ authorId: users.named.id, consultationId: draft.id, submittedAt: minutes(21) });
+
+  // A published summary of the open consultation, its version 1, highlighting the anonymous author's contribution.
+  await signInAs(users.moderator.id);
+  await saveSummary({ consultationId: open.id, synthesis: "## What we heard\n\nA few things.", highlights: [anonymousOne.reference], baseVersion: 0, publish: true });
+  signOut();
 });
 
 beforeEach(() => signOut());
@@ -150,7 +161,11 @@ describe("public records", () => {
     const list = await (await consultationsRoute(request("/consultations"))).text();
     const { text: csv } = await csvOf(open.slug);
     const exported = await (await contributionsJsonRoute(request(`/consultations/${open.slug}/contributions.json`), params(open.slug))).text();
-    for (const text of [JSON.stringify(records), detail, list, csv, exported]) {
+    const summaries = await (await summariesRoute(request(`/consultations/${open.slug}/summaries`), params(open.slug))).text();
+    const summary = await (await summaryVersion(open.slug, "1")).text();
+    const summaryCsv = await (await summaryVersion(open.slug, "1.csv")).text();
+    expect(summary).toContain(anonymousOne.reference);
+    for (const text of [JSON.stringify(records), detail, list, csv, exported, summaries, summary, summaryCsv]) {
       expect(text).not.toMatch(EMAIL);
       for (const user of Object.values(users)) expect(text).not.toContain(user.email);
       // No user id either: nothing in the open data points at an account.
@@ -490,6 +505,10 @@ describe("OpenAPI document", () => {
     "/consultations/{slug}/contributions": (slug) => contributionsPage(slug),
     "/consultations/{slug}/contributions.csv": (slug) => contributionsCsvRoute(request(`/consultations/${slug}/contributions.csv`), params(slug)),
     "/consultations/{slug}/contributions.json": (slug) => contributionsJsonRoute(request(`/consultations/${slug}/contributions.json`), params(slug)),
+    "/consultations/{slug}/summaries": (slug) => summariesRoute(request(`/consultations/${slug}/summaries`), params(slug)),
+    "/consultations/{slug}/summaries/{version}": (slug) => summaryVersion(slug, "1"),
+    "/consultations/{slug}/summaries/{version}.csv": (slug) => summaryVersion(slug, "1.csv"),
+    "/consultations/{slug}/summaries/{version}.json": (slug) => summaryVersion(slug, "1.json"),
     "/openapi.json": () => openApiRoute(),
   };
 
@@ -536,5 +555,19 @@ describe("OpenAPI document", () => {
     check(list, OPEN_DATA_SCHEMAS.ConsultationPage);
     check(list.links, OPEN_DATA_SCHEMAS.PageLinks);
     check(list.data[0]!, OPEN_DATA_SCHEMAS.ConsultationItem);
+
+    const summaries = await json<OpenDataPage<OpenSummaryItem>>(await summariesRoute(request(`/consultations/${open.slug}/summaries`), params(open.slug)));
+    check(summaries, OPEN_DATA_SCHEMAS.SummaryPage);
+    check(summaries.data[0]!, OPEN_DATA_SCHEMAS.SummaryItem);
+    const summary = await json<OpenSummary>(await summaryVersion(open.slug, "1"));
+    check(summary, OPEN_DATA_SCHEMAS.Summary);
+    expect(fieldsOf(OPEN_DATA_SCHEMAS.Summary)).toEqual(Object.keys(summary).sort());
+    check(summary.links, OPEN_DATA_SCHEMAS.SummaryLinks);
+    check(summary.highlights[0]!, OPEN_DATA_SCHEMAS.SummaryHighlight);
+    check(summary.statistics, OPEN_DATA_SCHEMAS.SummaryStatistics);
+    for (const question of summary.statistics.questions) check(question, OPEN_DATA_SCHEMAS.QuestionStatistics);
+    check(summary.themes, OPEN_DATA_SCHEMAS.SummaryThemes);
+    check(summary.themes.contributions, OPEN_DATA_SCHEMAS.ThemeSummary);
+    check(summary.themes.questions[0]!, OPEN_DATA_SCHEMAS.QuestionThemes);
   });
 });

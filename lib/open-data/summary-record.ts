@@ -1,0 +1,144 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { siteUrl, summaryLinks } from "@/lib/open-data/links";
+import type {
+  OpenQuestionStatistics,
+  OpenSummary,
+  OpenSummaryItem,
+  OpenSummaryStatistics,
+  OpenThemeSummary,
+} from "@/lib/open-data/summary-records";
+import type { QuestionStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
+import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { ThemeSummary } from "@/lib/summaries/themes/types";
+
+// A published version of a consultation summary as open data. Its figures
+// and themes are the JSON frozen with it (lib/summaries/save-summary.ts),
+// copied field by field into the public shape (lib/open-data/summary-records.ts).
+
+/** Published versions only: a draft is the moderators' alone, in the API as on the site. */
+export const publishedSummaryWhere = { status: "PUBLISHED", publishedAt: { not: null } } satisfies Prisma.ConsultationSummaryWhereInput;
+
+export const summaryItemSelect = {
+  version: true,
+  publishedAt: true,
+  _count: { select: { contributions: true } },
+} satisfies Prisma.ConsultationSummarySelect;
+
+export const summarySelect = {
+  ...summaryItemSelect,
+  synthesis: true,
+  highlights: true,
+  statistics: true,
+  themes: true,
+} satisfies Prisma.ConsultationSummarySelect;
+
+type SummaryItemRow = Prisma.ConsultationSummaryGetPayload<{ select: typeof summaryItemSelect }>;
+type SummaryRow = Prisma.ConsultationSummaryGetPayload<{ select: typeof summarySelect }>;
+
+export function toOpenSummaryItem(slug: string, row: SummaryItemRow): OpenSummaryItem {
+  // The where clause above keeps unpublished versions out; the type cannot know it.
+  if (!row.publishedAt) throw new Error(`Unpublished summary version ${row.version} of ${slug} reached the open data`);
+  return {
+    consultation: slug,
+    version: row.version,
+    publishedAt: row.publishedAt.toISOString(),
+    contributionCount: row._count.contributions,
+    url: siteUrl(`/consultations/${slug}/summary?version=${row.version}`),
+    links: summaryLinks(slug, row.version),
+  };
+}
+
+function frozenFigures(slug: string, row: SummaryRow): { statistics: SummaryStatistics; themes: SummaryThemes } {
+  // Publishing writes both in the transaction that publishes the version.
+  if (row.statistics === null || row.themes === null) throw new Error(`Summary version ${row.version} of ${slug} was published without its figures`);
+  return { statistics: row.statistics as unknown as SummaryStatistics, themes: row.themes as unknown as SummaryThemes };
+}
+
+/** Every contribution reference the version names, in its highlights and its themes' quotes: what must still be published to be shown. */
+export function referencesNamedBy(slug: string, row: SummaryRow): string[] {
+  const { themes } = frozenFigures(slug, row);
+  const quoted = [themes.contributions, ...themes.questions.map((question) => question.themes)].flatMap((summary) =>
+    summary.themes.flatMap((theme) => theme.quotes.map((quote) => quote.reference)),
+  );
+  return [...new Set([...row.highlights, ...quoted])];
+}
+
+/**
+ * The version as open data. `published` holds the titles of the named
+ * contributions still published now: a highlight or a quote of one hidden or
+ * withdrawn since is left out, while the figures stay as they were frozen.
+ */
+export function toOpenSummary(slug: string, row: SummaryRow, published: ReadonlyMap<string, { title: string }>): OpenSummary {
+  const { statistics, themes } = frozenFigures(slug, row);
+  const questions = statistics.questions.map((question, index) => toOpenQuestion(question, index + 1));
+  return {
+    ...toOpenSummaryItem(slug, row),
+    synthesis: row.synthesis,
+    highlights: row.highlights.flatMap((reference) => {
+      const contribution = published.get(reference);
+      return contribution ? [{ reference, url: contributionUrl(reference), title: contribution.title }] : [];
+    }),
+    statistics: toOpenStatistics(statistics, questions),
+    themes: {
+      contributions: toOpenThemeSummary(themes.contributions, published),
+      questions: themes.questions.map(({ questionId, themes: summary }) => {
+        const question = questions.find((candidate) => candidate.questionId === questionId);
+        // Themes are found for the free-text questions of the same statistics.
+        if (!question) throw new Error(`Summary version ${row.version} of ${slug} has themes of a question it does not count`);
+        return { questionId, number: question.number, prompt: question.prompt, themes: toOpenThemeSummary(summary, published) };
+      }),
+    },
+  };
+}
+
+const contributionUrl = (reference: string) => siteUrl(`/contributions/${reference}`);
+
+function toOpenStatistics(statistics: SummaryStatistics, questions: OpenQuestionStatistics[]): OpenSummaryStatistics {
+  return {
+    total: statistics.total,
+    byStakeholderType: statistics.byStakeholderType.map(({ key, label, count, share }) => ({ key, label, count, share })),
+    byCountry: statistics.byCountry.map(({ code, name, count, share }) => ({ code, name, count, share })),
+    byPhase: statistics.byPhase.map(({ key, label, count, share }) => ({ key, label, count, share })),
+    byLanguage: statistics.byLanguage.map(({ code, name, count, share }) => ({ code, name, count, share })),
+    overTime: {
+      unit: statistics.overTime.unit,
+      timeZone: statistics.overTime.timeZone,
+      points: statistics.overTime.points.map(({ start, count }) => ({ start, count })),
+    },
+    questions,
+    generatedAt: statistics.generatedAt,
+  };
+}
+
+function toOpenQuestion(question: QuestionStatistics, number: number): OpenQuestionStatistics {
+  const base = { questionId: question.questionId, number, prompt: question.prompt, answered: question.answered };
+  switch (question.kind) {
+    case "FREE_TEXT":
+      return { ...base, kind: question.kind };
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      return { ...base, kind: question.kind, choices: question.choices.map(({ option, count, share }) => ({ option, count, share })) };
+    case "SCALE": {
+      const { min, max, average, distribution } = question.scale;
+      return { ...base, kind: question.kind, scale: { min, max, average, distribution: distribution.map(({ value, count, share }) => ({ value, count, share })) } };
+    }
+  }
+}
+
+function toOpenThemeSummary(summary: ThemeSummary, published: ReadonlyMap<string, unknown>): OpenThemeSummary {
+  const { count, share, byStakeholderType, byReason } = summary.unplaced;
+  return {
+    documentCount: summary.documentCount,
+    themes: summary.themes.map((theme) => ({
+      key: theme.key,
+      language: theme.language,
+      terms: theme.terms,
+      size: theme.size,
+      share: theme.share,
+      byStakeholderType: theme.byStakeholderType,
+      quotes: theme.quotes.flatMap(({ reference, excerpt }) => (published.has(reference) ? [{ reference, url: contributionUrl(reference), excerpt }] : [])),
+    })),
+    unplaced: { count, share, byStakeholderType, byReason },
+  };
+}
