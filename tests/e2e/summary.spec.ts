@@ -155,13 +155,29 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
 
   await test.step("downloads the contributions as CSV", async () => {
     const downloading = page.waitForEvent("download");
-    await page.getByRole("region", { name: "Open data" }).getByRole("link", { name: "CSV" }).click();
+    await page.getByRole("region", { name: "Open data" }).getByRole("link", { name: "CSV", exact: true }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const rows = parse(await readFile(await download.path()), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(total);
     const references = rows.map((row) => row.reference);
     for (const reference of pinned) expect(references).toContain(reference);
+  });
+
+  await test.step("downloads the figures of version 1 as CSV, and the whole version as JSON", async () => {
+    const openData = page.getByRole("region", { name: "Open data" });
+    const downloading = page.waitForEvent("download");
+    await openData.getByRole("link", { name: "its figures as CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-summary-v1-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const rows = parse(await readFile(await download.path()), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.section === "total")?.count).toBe(String(total));
+    const response = await page.request.get((await openData.getByRole("link", { name: "the whole version as JSON" }).getAttribute("href")) ?? "");
+    expect(response.status()).toBe(200);
+    const version = (await response.json()) as { version: number; synthesis: string; highlights: { reference: string }[] };
+    expect(version.version).toBe(1);
+    expect(version.synthesis).toContain("accessible automated decisions");
+    expect(version.highlights.map((highlight) => highlight.reference)).toEqual(pinned);
   });
 
   await test.step("prints to PDF: no navigation, filters or buttons; synthesis, figures and themes", async () => {

@@ -118,6 +118,15 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           {" · "}
           <a href={`/api/v1/consultations/${consultation.slug}/contributions.json`}>JSON</a> (<Link href="/open-data">about the open data</Link>).
         </p>
+        {!live && shown ? (
+          <p className="mt-2 max-w-3xl">
+            Version {shown.version} of this summary, over all the contributions it counts whatever the filters:{" "}
+            <a href={`/api/v1/consultations/${consultation.slug}/summaries/${shown.version}.csv`}>its figures as CSV</a>
+            {" · "}
+            <a href={`/api/v1/consultations/${consultation.slug}/summaries/${shown.version}.json`}>the whole version as JSON</a>, with the synthesis
+            and the highlights.
+          </p>
+        ) : null}
       </PageSection>
     </div>
   ) : null;
