@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
 import { decisionRefusal, needsReason, STATUS_PHRASES, TRANSITIONS } from "@/lib/moderation/decision-rules";
-import { decidableSelect, resolveReason, settleStaleVersion, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
+import { decidableSelect, OWN_CONTRIBUTION_MESSAGE, resolveReason, settleStaleVersion, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
 import { bulkDecideSchema } from "@/lib/moderation/schema";
 
 export type BulkDecisionResult = { count: number; references: string[] };
@@ -14,10 +14,10 @@ const CHANGED = "changed since you loaded it";
 /**
  * A moderator approves or rejects a selection from the queue, in one
  * transaction: every contribution is decided, or none is. When one is no
- * longer in a state the decision applies to, or its version moved on, the
- * refusal names each one concerned. A contribution this moderator already
- * decided the same way from the same version (a repeated click) counts as
- * decided and is not written again.
+ * longer in a state the decision applies to, or its version moved on, or is
+ * the moderator's own, the refusal names each one concerned. A contribution
+ * this moderator already decided the same way from the same version (a
+ * repeated click) counts as decided and is not written again.
  */
 export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
   const moderator = await requireRole("MODERATOR");
@@ -35,6 +35,11 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
     const missing = items.length - selected.length;
     if (missing > 0) {
       throw new AppError("NOT_FOUND", `${missing === 1 ? "One selected contribution" : `${missing} selected contributions`} could not be found. Nothing was decided; reload the queue and try again.`);
+    }
+    const own = selected.filter(({ row }) => row.authorId === moderator.id).map(({ row }) => row.reference);
+    if (own.length > 0) {
+      const what = own.length === 1 ? "is your own contribution" : "are your own contributions";
+      throw new AppError("FORBIDDEN", `Nothing was decided: ${own.join(", ")} ${what}. ${OWN_CONTRIBUTION_MESSAGE}`);
     }
 
     const problems: string[] = [];

@@ -5,7 +5,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
 import { decisionRefusal, needsReason, TRANSITIONS } from "@/lib/moderation/decision-rules";
-import { decidableSelect, resolveReason, settleStaleVersion, toDecisionResult, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
+import { decidableSelect, refuseOwnContribution, resolveReason, settleStaleVersion, toDecisionResult, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
 import { decideContributionSchema } from "@/lib/moderation/schema";
 
 export type DecisionResult = { contributionId: string; reference: string; status: ContributionStatus; version: number };
@@ -16,7 +16,7 @@ export type DecisionResult = { contributionId: string; reference: string; status
  * e-mail change together or not at all. When another moderator decided
  * first, this one is refused with their name and the time, and the first
  * decision stands; the same moderator's repeated click answers the state
- * their first click made.
+ * their first click made. Nobody decides on their own contribution.
  */
 export async function decideContribution(input: unknown): Promise<DecisionResult> {
   const moderator = await requireRole("MODERATOR");
@@ -27,6 +27,7 @@ export async function decideContribution(input: unknown): Promise<DecisionResult
   const { result, emailKeys } = await db.$transaction(async (tx) => {
     const contribution = await tx.contribution.findUnique({ where: { id: request.contributionId }, select: decidableSelect });
     if (!contribution) throw notFound("This contribution");
+    refuseOwnContribution(contribution, moderator.id);
     if (contribution.version !== request.version) {
       await settleStaleVersion(tx, contribution, seen);
       return { result: toDecisionResult(contribution), emailKeys: [] };

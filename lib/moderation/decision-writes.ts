@@ -48,6 +48,16 @@ const DECIDED_AS: Partial<Record<ModerationAction, string>> = {
 
 const NOT_APPLIED = "Your decision was not applied; reload to see the contribution as it is now.";
 
+export const OWN_CONTRIBUTION_MESSAGE = "Another moderator must decide on your own contribution.";
+
+/**
+ * Moderators may contribute too, but nobody judges their own contribution:
+ * deciding on it, in bulk or alone, or dismissing its reports is refused.
+ */
+export function refuseOwnContribution(contribution: { authorId: string }, moderatorId: string): void {
+  if (contribution.authorId === moderatorId) throw new AppError("FORBIDDEN", OWN_CONTRIBUTION_MESSAGE);
+}
+
 /**
  * The decision was made on a version that has moved on. When the only change
  * since is this moderator's own identical decision (a double click, a

@@ -3,7 +3,7 @@ import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import type { DecisionResult } from "@/lib/moderation/decide-contribution";
-import { settleStaleVersion } from "@/lib/moderation/decision-writes";
+import { refuseOwnContribution, settleStaleVersion } from "@/lib/moderation/decision-writes";
 import { dismissFlagsSchema } from "@/lib/moderation/schema";
 
 const contributionSelect = { id: true, reference: true, status: true, version: true, openFlagCount: true, authorId: true } as const;
@@ -13,7 +13,8 @@ const contributionSelect = { id: true, reference: true, status: true, version: t
  * keeps it published: every open report is resolved and it leaves the queue,
  * on the version the moderator saw (the same conflict rule as a decision).
  * Nobody is told: not the author, and not those who reported it, who never
- * learn which moderator looked at their report.
+ * learn which moderator looked at their report. Not on one's own
+ * contribution: another moderator reads the reports against it.
  */
 export async function dismissFlags(input: unknown): Promise<DecisionResult> {
   const moderator = await requireRole("MODERATOR");
@@ -22,6 +23,7 @@ export async function dismissFlags(input: unknown): Promise<DecisionResult> {
   return db.$transaction(async (tx) => {
     const contribution = await tx.contribution.findUnique({ where: { id: contributionId }, select: contributionSelect });
     if (!contribution) throw notFound("This contribution");
+    refuseOwnContribution(contribution, moderator.id);
     const current = { contributionId: contribution.id, reference: contribution.reference, status: contribution.status, version: contribution.version };
     if (contribution.version !== version) {
       await settleStaleVersion(tx, contribution, seen);

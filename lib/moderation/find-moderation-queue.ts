@@ -102,14 +102,14 @@ const BY = { consultation: 0b011111, type: 0b101111, country: 0b110111, phase: 0
 const ORDER_OF_TYPES = Object.values(StakeholderType);
 const ORDER_OF_PHASES = Object.values(Phase);
 
-/** Moderators only. */
+/** Moderators only; their own contributions are not in their queue. */
 export async function findModerationQueue(input: unknown = {}): Promise<ModerationQueue> {
-  await requireRole("MODERATOR");
+  const moderator = await requireRole("MODERATOR");
   const filters = parseInput(queueFilterSchema, input);
-  const { from, where, order } = queueSql(filters);
+  const { from, where, order } = queueSql(filters, moderator.id);
 
-  const { facets, waiting } = await findQueueFacets();
-  const total = isQueueFiltered(filters) ? await countQueue(filters) : waiting;
+  const { facets, waiting } = await findQueueFacets(moderator.id);
+  const total = isQueueFiltered(filters) ? await countQueue(filters, moderator.id) : waiting;
   const rows =
     total === 0
       ? []
@@ -157,16 +157,16 @@ export async function findModerationQueue(input: unknown = {}): Promise<Moderati
   };
 }
 
-async function countQueue(filters: QueueFilter): Promise<number> {
-  const { from, where } = queueSql(filters);
+async function countQueue(filters: QueueFilter, moderatorId: string): Promise<number> {
+  const { from, where } = queueSql(filters, moderatorId);
   const [row] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} ${where}`;
   return row?.total ?? 0;
 }
 
 // One pass over the queue for every filter's values and their number, and
 // the grand total.
-async function findQueueFacets(): Promise<{ facets: QueueFacets; waiting: number }> {
-  const { from, where } = queueSql({});
+async function findQueueFacets(moderatorId: string): Promise<{ facets: QueueFacets; waiting: number }> {
+  const { from, where } = queueSql({}, moderatorId);
   const rows = await db.$queryRaw<FacetRow[]>`
     SELECT k."slug" AS "consultationSlug", min(k."title") AS "consultationTitle",
            p."stakeholderType", p."country"::text AS "country", c."phase", c."language", c."status",

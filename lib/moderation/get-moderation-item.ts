@@ -22,7 +22,9 @@ import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reas
 // One contribution as a moderator reviews it: everything its author wrote,
 // who the author really is (whatever they chose to publish), every report
 // with who made it, and the whole moderation log with the internal notes.
-// None of this may reach anyone but moderators.
+// None of this may reach anyone but moderators. A moderator's own
+// contribution comes without its reporters: an author never learns who
+// reported them.
 
 export type ModerationPerson = { id: string; displayName: string | null; role: Role };
 
@@ -32,7 +34,8 @@ export type ModerationReport = {
   comment: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
-  reporter: ModerationPerson;
+  /** Null on the moderator's own contribution. */
+  reporter: ModerationPerson | null;
 };
 
 export type ModerationHistoryEntry = {
@@ -80,6 +83,8 @@ export type ModerationItem = {
   awaitingSince: Date | null;
   /** In the queue: waiting, and its author is not suspended. */
   inQueue: boolean;
+  /** Written by the moderator reading it: another moderator decides on it. */
+  own: boolean;
   waitingReason: WaitingReason | null;
   openFlagCount: number;
   consultation: { slug: string; title: string };
@@ -151,6 +156,7 @@ export async function getModerationItem(reference: string, filters: unknown = {}
   if (!contribution || !shown) return null;
 
   const { author } = contribution;
+  const own = author.id === moderator.id;
   const edited = contribution.version > 1 || contribution.moderationEvents.some((event) => event.action === "EDIT");
   const inQueue = contribution.awaitingSince !== null && author.suspendedAt === null;
   const position = contribution.awaitingSince ? { id: contribution.id, awaitingSince: contribution.awaitingSince, openFlagCount: contribution.openFlagCount } : null;
@@ -170,6 +176,7 @@ export async function getModerationItem(reference: string, filters: unknown = {}
     decidedAt: contribution.decidedAt,
     awaitingSince: contribution.awaitingSince,
     inQueue,
+    own,
     waitingReason: contribution.awaitingSince ? waitingReason(contribution.status, edited) : null,
     openFlagCount: contribution.openFlagCount,
     consultation: shown.consultation,
@@ -186,20 +193,20 @@ export async function getModerationItem(reference: string, filters: unknown = {}
     },
     reports: [...contribution.flags]
       .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null))
-      .map(({ user, ...flag }) => ({ ...flag, reporter: toPerson(user) })),
+      .map(({ user, ...flag }) => ({ ...flag, reporter: own ? null : toPerson(user) })),
     history: contribution.moderationEvents.map(({ actor, ...event }) => ({ ...event, actor: actor ? toPerson(actor) : null })),
-    next: await findNextInQueue(queue, contribution.id, position),
+    next: await findNextInQueue(queue, moderator.id, contribution.id, position),
     filters: queue,
   };
 }
 
 /**
- * The item after `position` in the queue, or the first one when there is
- * none after it (or this contribution is not waiting): never the
- * contribution itself.
+ * The item after `position` in the moderator's queue, or the first one when
+ * there is none after it (or this contribution is not waiting): never the
+ * contribution itself, nor one of the moderator's own.
  */
-async function findNextInQueue(filters: QueueFilter, currentId: string, position: QueuePosition | null): Promise<QueueNeighbour | null> {
-  const { from, where, order } = queueSql(filters);
+async function findNextInQueue(filters: QueueFilter, moderatorId: string, currentId: string, position: QueuePosition | null): Promise<QueueNeighbour | null> {
+  const { from, where, order } = queueSql(filters, moderatorId);
   const first = (after: Prisma.Sql) => db.$queryRaw<QueueNeighbour[]>`
     SELECT c."id", c."reference", c."title" ${from} ${where} AND c."id" <> ${currentId} AND ${after}
     ORDER BY ${order} LIMIT 1`;

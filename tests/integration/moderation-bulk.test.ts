@@ -145,6 +145,28 @@ describe("bulkDecide", () => {
     expect(await moderationSnapshot()).toEqual(after);
   });
 
+  it("decides nothing when the selection holds the moderator's own contributions, and names them", async () => {
+    const [pending] = await several(1);
+    const own = [
+      await createTestContribution({ authorId: moderator.id, consultationId, status: "PENDING" }),
+      await createTestContribution({ authorId: moderator.id, consultationId, status: "PENDING" }),
+    ];
+    const before = await moderationSnapshot();
+    await expect(bulkDecide({ decision: "APPROVE", items: itemsOf([pending!, own[0]!]) })).rejects.toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+      userMessage: `Nothing was decided: ${own[0]?.reference} is your own contribution. Another moderator must decide on your own contribution.`,
+    });
+    await expect(bulkDecide({ decision: "REJECT", items: itemsOf(own), reasonText: "Duplicate" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      userMessage: `Nothing was decided: ${own[0]?.reference}, ${own[1]?.reference} are your own contributions. Another moderator must decide on your own contribution.`,
+    });
+    expect(await moderationSnapshot()).toEqual(before);
+
+    await signInAs(otherModerator.id);
+    await expect(bulkDecide({ decision: "APPROVE", items: itemsOf([pending!, ...own]) })).resolves.toMatchObject({ count: 3 });
+  });
+
   it("refuses an unknown contribution in the selection, and nothing changes", async () => {
     const selection = await several(1);
     const before = await moderationSnapshot();

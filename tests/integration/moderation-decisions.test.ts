@@ -243,6 +243,39 @@ describe("decideContribution: refusals", () => {
   });
 });
 
+describe("a moderator's own contribution", () => {
+  const OWN = { status: 403, code: "FORBIDDEN", userMessage: "Another moderator must decide on your own contribution." };
+  const own = (status: ContributionStatus) =>
+    createTestContribution({ authorId: moderator.id, consultationId, status, rejectionReason: status === "HIDDEN" ? "Earlier reason" : null });
+
+  it("cannot be decided on by its author, whatever the decision, and nothing changes", async () => {
+    const [pending, published, hidden] = [await own("PENDING"), await own("APPROVED"), await own("HIDDEN")];
+    const before = await moderationSnapshot();
+    await expect(decideContribution({ contributionId: pending.id, version: 1, decision: "APPROVE" })).rejects.toMatchObject(OWN);
+    await expect(decideContribution({ contributionId: pending.id, version: 1, decision: "REJECT", reasonText: "Not good enough" })).rejects.toMatchObject(OWN);
+    await expect(decideContribution({ contributionId: published.id, version: 1, decision: "HIDE", reasonText: "Second thoughts" })).rejects.toMatchObject(OWN);
+    await expect(decideContribution({ contributionId: hidden.id, version: 1, decision: "RESTORE" })).rejects.toMatchObject(OWN);
+    // A stale version changes nothing to that.
+    await expect(decideContribution({ contributionId: pending.id, version: 3, decision: "APPROVE" })).rejects.toMatchObject(OWN);
+    expect(await moderationSnapshot()).toEqual(before);
+
+    await signInAs(otherModerator.id);
+    await expect(decideContribution({ contributionId: pending.id, version: 1, decision: "APPROVE" })).resolves.toMatchObject({ status: "APPROVED" });
+  });
+
+  it("cannot have its reports dismissed by its author, and nothing changes", async () => {
+    const published = await own("APPROVED");
+    await reportAs(published.reference, [reporters[0]?.id ?? ""]);
+    await signInAs(moderator.id);
+    const before = await moderationSnapshot();
+    await expect(dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 })).rejects.toMatchObject(OWN);
+    expect(await moderationSnapshot()).toEqual(before);
+
+    await signInAs(otherModerator.id);
+    await expect(dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 })).resolves.toMatchObject({ version: 2 });
+  });
+});
+
 describe("decideContribution: versions", () => {
   const latestEvent = (target: TestContribution) =>
     db.moderationEvent.findFirstOrThrow({ where: { contributionId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { findModerationQueue, type ModerationQueue } from "@/lib/moderation/find-moderation-queue";
 import { getModerationItem } from "@/lib/moderation/get-moderation-item";
@@ -235,7 +235,7 @@ describe("getModerationItem", () => {
       author: { id: japaneseNgo.id, stakeholderType: "NGO", country: "JP", suspendedAt: null, canBeSuspended: true },
     });
     // Open reports first, newest first; then the resolved one.
-    expect(item?.reports.map((entry) => [entry.reason, entry.comment, entry.resolvedAt, entry.reporter.id])).toEqual([
+    expect(item?.reports.map((entry) => [entry.reason, entry.comment, entry.resolvedAt, entry.reporter?.id])).toEqual([
       ["OTHER", "Report 1", null, reporters[1]!.id],
       ["SPAM", null, null, reporters[0]!.id],
       ["OFF_TOPIC", null, minutes(3), reporters[2]!.id],
@@ -286,6 +286,54 @@ describe("getModerationItem", () => {
     expect(await next(bySuspended)).toBe(fresh.reference);
     // The only one left: nothing next.
     expect(await next(edited, { language: "fr" })).toBeUndefined();
+  });
+});
+
+describe("a moderator's own contributions", () => {
+  let otherModerator: TestUser;
+  let mine: TestContribution;
+  let mineReported: TestContribution;
+
+  beforeAll(async () => {
+    otherModerator = await createTestUser({ role: "MODERATOR" });
+    // Waiting longer than anything else: first in any queue they are in.
+    mine = await add({ author: moderator, consultation: alpha, status: "PENDING", submittedAt: minutes(-20), title: "A moderator's own idea" });
+    mineReported = await add({ author: moderator, consultation: beta, status: "APPROVED", submittedAt: minutes(-30), title: "A moderator's own, reported" });
+    await report(mineReported, [reporters[0]!], minutes(-10));
+  });
+
+  afterAll(async () => {
+    // Out of every queue again for the tests below.
+    await db.contribution.updateMany({ where: { id: { in: [mine.id, mineReported.id] } }, data: { status: "WITHDRAWN", awaitingSince: null } });
+  });
+
+  it("are not in their own queue, its counts or its next item, and are in another moderator's", async () => {
+    const queue = await queueAs();
+    expect(references(queue)).toEqual([fresh, edited, reportedTwice, reportedOnce].map((row) => row.reference));
+    expect(queue.waiting).toBe(4);
+    expect(queue.facets.consultations).toEqual([
+      { value: alpha.slug, title: alpha.title, count: 2 },
+      { value: beta.slug, title: beta.title, count: 2 },
+    ]);
+    expect((await getModerationItem(reportedOnce.reference))?.next?.reference).toBe(fresh.reference);
+    expect((await getModerationItem(mine.reference))?.next?.reference).toBe(fresh.reference);
+
+    await signInAs(otherModerator.id);
+    const theirs = await findModerationQueue();
+    expect(references(theirs)).toEqual([mine, mineReported, fresh, edited, reportedTwice, reportedOnce].map((row) => row.reference));
+    expect(theirs.waiting).toBe(6);
+    expect((await getModerationItem(reportedOnce.reference))?.next?.reference).toBe(mine.reference);
+  });
+
+  it("shows its author the contribution as their own, with the reports but never who made them", async () => {
+    await signInAs(moderator.id);
+    const item = await getModerationItem(mineReported.reference);
+    expect(item).toMatchObject({ own: true, openFlagCount: 1, reports: [{ reason: "SPAM", reporter: null }] });
+    expect(JSON.stringify(item)).not.toContain(reporters[0]!.id);
+
+    await signInAs(otherModerator.id);
+    const theirs = await getModerationItem(mineReported.reference);
+    expect(theirs).toMatchObject({ own: false, reports: [{ reason: "SPAM", reporter: { id: reporters[0]!.id } }] });
   });
 });
 

@@ -30,6 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Why this contribution is not in the queue, when it is not. */
 function outOfQueue(item: ModerationItem): string | null {
+  if (item.own) return "This is your own contribution: it is not in your queue, another moderator decides on it. Who reported it is not shown to you.";
   if (item.inQueue) return null;
   if (item.awaitingSince) return "Its author is suspended: it waits outside the queue until the suspension is lifted.";
   if (item.status === "WITHDRAWN") return "Its author withdrew it: it can no longer be moderated.";
@@ -133,14 +134,21 @@ export default async function ReviewContributionPage({ params, searchParams }: P
         <div className="space-y-8">
           <PageSection id="decision" title="Decision">
             <div className="mt-3">
-              <DecisionPanel
-                item={{ id: item.id, reference: item.reference, title: item.title, version: item.version, status: item.status, openFlagCount: item.openFlagCount }}
-                next={next}
-                queueHref={queueHref}
-                reasons={reasons}
-                decide={decideContributionAction}
-                dismissFlags={dismissFlagsAction}
-              />
+              {item.own ? (
+                <div className="space-y-4">
+                  <p>Another moderator must decide on your own contribution.</p>
+                  <p>{next ? <Link href={next.href}>Go to the next contribution: {next.reference}</Link> : <Link href={queueHref}>Back to the queue</Link>}</p>
+                </div>
+              ) : (
+                <DecisionPanel
+                  item={{ id: item.id, reference: item.reference, title: item.title, version: item.version, status: item.status, openFlagCount: item.openFlagCount }}
+                  next={next}
+                  queueHref={queueHref}
+                  reasons={reasons}
+                  decide={decideContributionAction}
+                  dismissFlags={dismissFlagsAction}
+                />
+              )}
             </div>
           </PageSection>
 
