@@ -32,7 +32,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         <h1 className="text-3xl font-bold">Moderation queue</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
           New and edited contributions wait here for a first decision, and published ones come back when someone reports them.
-          Contributions of suspended authors wait outside the queue until the suspension is lifted. Your own contributions are not in
+          Pending contributions of suspended authors wait outside the queue until the suspension is lifted. Your own contributions are not in
           your queue: another moderator decides on them.
         </p>
       </header>

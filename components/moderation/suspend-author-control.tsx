@@ -34,8 +34,8 @@ export function SuspendAuthorControl({ userId, authorName, action }: Props) {
         title={`Suspend ${authorName}?`}
         description={
           <p>
-            They are signed out at once and can no longer sign in or contribute, and their contributions waiting for moderation leave the
-            queue until the suspension is lifted. Published contributions stay published.
+            They are signed out at once and can no longer sign in or contribute, and their pending contributions leave the queue until the
+            suspension is lifted. Published contributions stay published, and stay in the queue while they are reported.
           </p>
         }
       >

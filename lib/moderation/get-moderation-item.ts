@@ -16,7 +16,7 @@ import type {
 import { getContribution, type ContributionAnswer, type ContributionAttachment } from "@/lib/contributions/get-contribution";
 import { referenceSchema } from "@/lib/contributions/schema";
 import { queueFilterSchema, type QueueFilter } from "@/lib/moderation/queue-filter";
-import { afterPositionSql, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";
+import { afterPositionSql, isWaiting, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";
 import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";
 
 // One contribution as a moderator reviews it: everything its author wrote,
@@ -81,7 +81,7 @@ export type ModerationItem = {
   decidedAt: Date | null;
   /** Set while it waits for a moderator. */
   awaitingSince: Date | null;
-  /** In the queue: waiting, and its author is not suspended. */
+  /** Waiting for a moderator: set to wait, and not pending by a suspended author. */
   inQueue: boolean;
   /** Written by the moderator reading it: another moderator decides on it. */
   own: boolean;
@@ -158,7 +158,7 @@ export async function getModerationItem(reference: string, filters: unknown = {}
   const { author } = contribution;
   const own = author.id === moderator.id;
   const edited = contribution.version > 1 || contribution.moderationEvents.some((event) => event.action === "EDIT");
-  const inQueue = contribution.awaitingSince !== null && author.suspendedAt === null;
+  const inQueue = isWaiting(contribution);
   const position = contribution.awaitingSince ? { id: contribution.id, awaitingSince: contribution.awaitingSince, openFlagCount: contribution.openFlagCount } : null;
 
   return {

@@ -43,9 +43,13 @@ beforeAll(async () => {
   // suspended author waiting 10 h, which is not in the queue.
   for (const hours of [1, 2, 5]) await contribution(alpha, author.id, "PENDING", hoursBefore(hours));
   await contribution(alpha, suspended.id, "PENDING", hoursBefore(10));
-  // Beta: a published contribution reported 30 minutes ago.
+  // Beta: a published contribution reported 30 minutes ago, and one of the
+  // suspended author reported 90 minutes ago, which is in the queue: it is
+  // public while it waits.
   const reported = await contribution(beta, author.id, "APPROVED", at("2026-03-01T09:00:00"));
   await db.contribution.update({ where: { id: reported.id }, data: { awaitingSince: hoursBefore(0.5), openFlagCount: 1 } });
+  const reportedOfSuspended = await contribution(beta, suspended.id, "APPROVED", at("2026-03-02T09:00:00"));
+  await db.contribution.update({ where: { id: reportedOfSuspended.id }, data: { awaitingSince: hoursBefore(1.5), openFlagCount: 1 } });
   // Neither waiting nor decided: a withdrawal is the author's, not a decision.
   const withdrawn = await contribution(quiet, author.id, "WITHDRAWN", at("2026-03-10T10:00:00"));
   await event(withdrawn.id, "WITHDRAW", "PENDING", "WITHDRAWN", at("2026-03-11T10:00:00"));
@@ -74,11 +78,11 @@ beforeAll(async () => {
 });
 
 describe("getModerationDashboard", () => {
-  it("counts the queue per consultation and in all, without the suspended author's contribution", () => {
-    expect(dashboard.overall).toMatchObject({ queueLength: 4, oldestWaitSeconds: 5 * HOUR, medianWaitSeconds: 1.5 * HOUR });
+  it("counts the queue per consultation and in all, without the suspended author's pending contribution but with their reported one", () => {
+    expect(dashboard.overall).toMatchObject({ queueLength: 5, oldestWaitSeconds: 5 * HOUR, medianWaitSeconds: 1.5 * HOUR });
     const byTitle = Object.fromEntries(dashboard.consultations.map((row) => [row.title, row]));
     expect(byTitle.Alpha).toMatchObject({ id: alpha.id, slug: alpha.slug, queueLength: 3, oldestWaitSeconds: 5 * HOUR, medianWaitSeconds: 2 * HOUR });
-    expect(byTitle.Beta).toMatchObject({ id: beta.id, queueLength: 1, oldestWaitSeconds: 0.5 * HOUR, medianWaitSeconds: 0.5 * HOUR });
+    expect(byTitle.Beta).toMatchObject({ id: beta.id, queueLength: 2, oldestWaitSeconds: 1.5 * HOUR, medianWaitSeconds: 1 * HOUR });
   });
 
   it("measures the time from submission to the first decision, per consultation and in all", () => {
@@ -134,6 +138,6 @@ describe("access", () => {
 
   it("is open to administrators", async () => {
     await signInAs((await createTestUser({ role: "ADMIN" })).id);
-    await expect(getModerationDashboard({ now: NOW })).resolves.toMatchObject({ overall: { queueLength: 4 } });
+    await expect(getModerationDashboard({ now: NOW })).resolves.toMatchObject({ overall: { queueLength: 5 } });
   });
 });

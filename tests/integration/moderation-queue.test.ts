@@ -289,6 +289,32 @@ describe("getModerationItem", () => {
   });
 });
 
+describe("a suspended author's reported contribution", () => {
+  let reportedOfSuspended: TestContribution;
+
+  beforeAll(async () => {
+    reportedOfSuspended = await add({ author: suspended, consultation: beta, status: "APPROVED", submittedAt: minutes(0), title: "Published, then its author was suspended" });
+    await report(reportedOfSuspended, [reporters[0]!], minutes(6));
+  });
+
+  afterAll(async () => {
+    await db.contribution.update({ where: { id: reportedOfSuspended.id }, data: { status: "HIDDEN", awaitingSince: null, openFlagCount: 0 } });
+  });
+
+  it("stays in the queue and next: it is public while it waits; the author's pending one stays out", async () => {
+    const queue = await queueAs();
+    expect(references(queue)).toEqual([fresh, edited, reportedTwice, reportedOnce, reportedOfSuspended].map((row) => row.reference));
+    expect(queue.waiting).toBe(5);
+    expect(queue.facets.statuses).toEqual([
+      { value: "pending", count: 2 },
+      { value: "reported", count: 3 },
+    ]);
+    expect(await getModerationItem(reportedOfSuspended.reference)).toMatchObject({ inQueue: true, waitingReason: "REPORTED" });
+    expect((await getModerationItem(reportedOnce.reference))?.next?.reference).toBe(reportedOfSuspended.reference);
+    expect(await getModerationItem(bySuspended.reference)).toMatchObject({ inQueue: false });
+  });
+});
+
 describe("a moderator's own contributions", () => {
   let otherModerator: TestUser;
   let mine: TestContribution;

@@ -2,6 +2,7 @@ import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { WAITING_SQL } from "@/lib/moderation/queue-sql";
 
 // The moderators' dashboard. Every figure is an aggregate PostgreSQL
 // computes; no contribution or event row comes back to the app, so the cost
@@ -63,8 +64,8 @@ type FiguresRow = QueueFigures & DecisionTimeFigures & { id: string | null; titl
  * Queue and time to decision per consultation, with the totals as the row
  * without a consultation (GROUPING SETS: one pass for both).
  *
- * The queue is what find-moderation-queue lists: awaitingSince set and the
- * author not suspended. The time to decision runs from submission to the
+ * The queue is what find-moderation-queue lists (lib/moderation/queue-sql.ts),
+ * counted for all moderators: their own contributions are in another's queue. The time to decision runs from submission to the
  * first decision on the pending contribution; a REJECT is always one, an
  * APPROVE when it was made on a pending contribution (not a rejected one
  * reconsidered), so each contribution counts once.
@@ -78,8 +79,7 @@ function figuresByConsultation(now: Date) {
              ${seconds(Prisma.sql`${at} - min(c."awaitingSince")`)} AS "oldestWaitSeconds",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds(Prisma.sql`${at} - c."awaitingSince"`)}) AS "medianWaitSeconds"
       FROM "Contribution" c
-      JOIN "User" u ON u."id" = c."authorId"
-      WHERE c."awaitingSince" IS NOT NULL AND u."suspendedAt" IS NULL
+      WHERE ${WAITING_SQL}
       GROUP BY GROUPING SETS ((c."consultationId"), ())
     ),
     first_decision AS (
