@@ -1,10 +1,15 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { getContribution } from "@/lib/contributions/get-contribution";
+import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
 import { flagContributionAction } from "@/lib/flags/actions";
 import { flagContribution } from "@/lib/flags/flag-contribution";
+import { decideContribution } from "@/lib/moderation/decide-contribution";
+import { dismissFlags } from "@/lib/moderation/dismiss-flags";
+import { runAs, sessionCookieOf } from "../helpers/concurrent-sessions";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation } from "../helpers/content-factories";
+import { isPostgresRun } from "../helpers/empty-database";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
 
@@ -150,5 +155,101 @@ describe("flagContribution", () => {
     });
     expect(await db.flag.count({ where: { contributionId: published.id } })).toBe(1);
     expect(await openFlagCount(published)).toBe(1);
+  });
+});
+
+// A report reads the contribution, then writes. These tests stop it between
+// the two: the test's own transaction holds an uncommitted report by the same
+// user, so the report's insert waits on the unique key until that one is
+// rolled back. Meanwhile a moderator or the author changes the contribution
+// and commits. PostgreSQL only: PGlite runs one transaction at a time.
+describe.runIf(isPostgresRun)("a report racing a decision or a withdrawal", () => {
+  class RolledBack extends Error {}
+
+  async function waitingForLocks(): Promise<number> {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS "waiting" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+    return row?.waiting ?? 0;
+  }
+
+  /** `reporter` reports `target`; `meanwhile` runs and commits after the report's read and before its write. */
+  async function reportAcross(target: TestContribution, reporter: TestUser, meanwhile: () => Promise<unknown>) {
+    const cookie = await sessionCookieOf(reporter.id);
+    signOut();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const blocker = db
+      .$transaction(
+        async (tx) => {
+          await tx.flag.create({ data: { contributionId: target.id, userId: reporter.id, reason: "SPAM" } });
+          held();
+          await released;
+          throw new RolledBack();
+        },
+        { timeout: 60_000 },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    await holding;
+    const report = runAs(cookie, () => flagContribution({ reference: target.reference, reason: "OFFENSIVE" })).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await vi.waitFor(async () => expect(await waitingForLocks()).toBe(1), { timeout: 10_000, interval: 20 });
+    await meanwhile();
+    release();
+    await blocker;
+    return report;
+  }
+
+  const state = (target: TestContribution) =>
+    db.contribution.findUniqueOrThrow({ where: { id: target.id }, select: { status: true, openFlagCount: true, awaitingSince: true } });
+  const openFlags = (target: TestContribution) => db.flag.findMany({ where: { contributionId: target.id, resolvedAt: null }, select: { userId: true } });
+
+  it("a second report while the moderator dismisses the first: the new one stays open and the contribution waits again", async () => {
+    const [first, second] = [await createTestUser(), await createTestUser()];
+    const published = await contribution();
+    await signInAs(first.id);
+    await flagContribution({ reference: published.reference, reason: "SPAM" });
+    const moderatorCookie = await sessionCookieOf(moderator.id);
+
+    const report = await reportAcross(published, second, () =>
+      runAs(moderatorCookie, () => dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 })),
+    );
+
+    expect(report).toEqual({ ok: true, value: { reference: published.reference } });
+    expect(await openFlags(published)).toEqual([{ userId: second.id }]);
+    expect(await state(published)).toEqual({ status: "APPROVED", openFlagCount: 1, awaitingSince: expect.any(Date) });
+  });
+
+  it("a report while the moderator hides the contribution: the report is refused and it stays out of the queue", async () => {
+    const [first, second] = [await createTestUser(), await createTestUser()];
+    const published = await contribution();
+    await signInAs(first.id);
+    await flagContribution({ reference: published.reference, reason: "SPAM" });
+    const moderatorCookie = await sessionCookieOf(moderator.id);
+
+    const report = await reportAcross(published, second, () =>
+      runAs(moderatorCookie, () => decideContribution({ contributionId: published.id, version: 1, decision: "HIDE", reasonText: "Offensive" })),
+    );
+
+    expect(report).toMatchObject({ ok: false, error: { code: "INVALID_STATE", userMessage: "Only published contributions can be reported." } });
+    expect(await openFlags(published)).toEqual([]);
+    expect(await state(published)).toEqual({ status: "HIDDEN", openFlagCount: 0, awaitingSince: null });
+  });
+
+  it("a first report while the author withdraws the contribution: the report is refused and it stays out of the queue", async () => {
+    const reporter = await createTestUser();
+    const published = await contribution();
+    const authorCookie = await sessionCookieOf(author.id);
+
+    const report = await reportAcross(published, reporter, () => runAs(authorCookie, () => withdrawContribution({ reference: published.reference })));
+
+    expect(report).toMatchObject({ ok: false, error: { code: "INVALID_STATE" } });
+    expect(await db.flag.count({ where: { contributionId: published.id } })).toBe(0);
+    expect(await state(published)).toEqual({ status: "WITHDRAWN", openFlagCount: 0, awaitingSince: null });
   });
 });
