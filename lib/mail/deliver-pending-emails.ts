@@ -97,16 +97,32 @@ export async function deliverPendingEmails(
   return report;
 }
 
+/** How long a request waits for its own e-mails after its commit. */
+const AFTER_COMMIT_WAIT_MS = 2_000;
+
 /**
  * For domain functions, after their transaction committed: tries to send
  * their own e-mails now (not the whole backlog: a request must not wait for
  * other people's retries), but a mail problem never fails the request; the
- * outbox keeps the message for the next delivery run.
+ * outbox keeps the message for the next delivery run. Nor does a mail server
+ * that does not answer hold the request: after AFTER_COMMIT_WAIT_MS it
+ * returns, no further e-mail is tried (the claimed rest is handed back, due
+ * at once for the worker), and the one being sent finishes on its own, its
+ * outcome recorded as usual.
  */
 export async function deliverPendingEmailsAfterCommit(dedupeKeys: string[]): Promise<void> {
-  try {
-    await deliverPendingEmails({ dedupeKeys });
-  } catch (error) {
-    console.error("[mail] outbox delivery failed", error);
-  }
+  const controller = new AbortController();
+  const delivery = deliverPendingEmails({ dedupeKeys, signal: controller.signal }).then(
+    () => {},
+    (error: unknown) => console.error("[mail] outbox delivery failed", error),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve();
+    }, AFTER_COMMIT_WAIT_MS);
+  });
+  await Promise.race([delivery, waited]);
+  clearTimeout(timer);
 }

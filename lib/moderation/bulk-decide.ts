@@ -2,7 +2,6 @@ import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
-import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
 import { decisionRefusal, needsReason, STATUS_PHRASES, TRANSITIONS } from "@/lib/moderation/decision-rules";
 import { decidableSelect, OWN_CONTRIBUTION_MESSAGE, resolveReason, settleStaleVersion, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
 import { bulkDecideSchema } from "@/lib/moderation/schema";
@@ -25,7 +24,7 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
   const { action } = TRANSITIONS[request.decision];
   const items = request.items;
 
-  const { references, emailKeys } = await db.$transaction(async (tx) => {
+  const references = await db.$transaction(async (tx) => {
     const rows = await tx.contribution.findMany({ where: { id: { in: items.map((item) => item.contributionId) } }, select: decidableSelect });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const selected = items.flatMap((item) => {
@@ -61,19 +60,20 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
     if (problems.length > 0) throw nothingDecided(problems);
 
     const reason = needsReason(request.decision) ? await resolveReason(tx, request) : null;
-    const keys: string[] = [];
     // Rows are locked in id order, so two bulk decisions over overlapping
     // selections wait for each other instead of deadlocking.
     for (const row of toWrite.toSorted((a, b) => a.id.localeCompare(b.id))) {
       const written = await unsafeApplyDecision(tx, { contribution: row, decision: request.decision, reason, note: request.note ?? null, actorId: moderator.id });
-      if (written) keys.push(written.emailKey);
-      else problems.push(`${row.reference} ${CHANGED}`);
+      if (!written) problems.push(`${row.reference} ${CHANGED}`);
     }
     // A concurrent decision got to one of them first: throwing undoes the others.
     if (problems.length > 0) throw nothingDecided(problems);
-    return { references: selected.map(({ row }) => row.reference), emailKeys: keys };
+    return selected.map(({ row }) => row.reference);
   });
-  await deliverPendingEmailsAfterCommit(emailKeys);
+  // The authors' e-mails, committed in the outbox with the decisions, are
+  // the background worker's (lib/worker, in this process by default): sent
+  // here one after the other, up to a hundred of them would hold the
+  // moderator's page for as long as the mail server takes to answer each.
   return { count: references.length, references };
 }
 
