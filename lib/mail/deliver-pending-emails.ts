@@ -5,8 +5,9 @@ import { getMailTransport } from "@/lib/mail/transport";
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
-// A claimed row is not offered to another deliverer for this long. If the
-// process dies mid-send, the row becomes due again once the lease runs out.
+// A claimed row is not offered to another deliverer for this long after its
+// claim. If the process dies mid-send, the row becomes due again once the
+// lease runs out.
 const LEASE_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 6 * 60 * 60_000;
@@ -18,45 +19,44 @@ export function retryDelayMs(attempts: number): number {
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
-type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
+/** An e-mail claimed for one attempt, until `leasedUntil`: the claim's token. */
+type Claimed = { id: string; to: string; subject: string; text: string; attempts: number; leasedUntil: Date };
 
-// Claiming is its own short transaction: SKIP LOCKED lets concurrent
-// deliverers (several app instances, the worker) take disjoint rows, and
-// pushing nextAttemptAt past the lease before commit keeps the rows from
-// being claimed again while they are being sent. The send itself happens
-// outside any transaction: a slow mail server never holds a database lock
-// (and, on PGlite's single connection, never blocks the app).
-async function claimDueEmails(now: Date, dedupeKeys: string[] | undefined): Promise<Claimed[]> {
-  if (dedupeKeys?.length === 0) return [];
+// Each e-mail is claimed on its own, right before it is sent, so its lease
+// runs from its own send (a batch claimed at once would let the last ones
+// outlive their lease behind a slow server). One statement: SKIP LOCKED lets
+// concurrent deliverers (several app instances, the worker) take different
+// rows, and pushing nextAttemptAt past the lease keeps the row from being
+// claimed again while it is sent. The send itself happens outside any
+// transaction: a slow mail server never holds a database lock (and, on
+// PGlite's single connection, never blocks the app). Timestamps are stored
+// as UTC without a zone: compared and written as UTC wall-clock values,
+// whatever the database session's time zone is.
+async function claimNextDueEmail(now: Date, dedupeKeys: string[] | undefined): Promise<Claimed | null> {
+  if (dedupeKeys?.length === 0) return null;
   const onlyThese = dedupeKeys ? Prisma.sql`AND "dedupeKey" IN (${Prisma.join(dedupeKeys)})` : Prisma.empty;
-  return db.$transaction(async (tx) => {
-    // Timestamps are stored as UTC without a zone: compare with the UTC
-    // wall-clock value, whatever the database session's time zone is.
-    const due = await tx.$queryRaw<{ id: string }[]>`
+  const leasedUntil = new Date(now.getTime() + LEASE_MS);
+  const [claimed] = await db.$queryRaw<Omit<Claimed, "leasedUntil">[]>`
+    UPDATE "EmailOutbox"
+    SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leasedUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    WHERE "id" = (
       SELECT "id" FROM "EmailOutbox"
       WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC' ${onlyThese}
       ORDER BY "nextAttemptAt", "createdAt"
-      LIMIT ${BATCH_SIZE}
-      FOR UPDATE SKIP LOCKED`;
-    if (due.length === 0) return [];
-    const ids = due.map((row) => row.id);
-    await tx.emailOutbox.updateMany({
-      where: { id: { in: ids } },
-      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
-    });
-    return tx.emailOutbox.findMany({ where: { id: { in: ids } }, select: { id: true, to: true, subject: true, text: true, attempts: true } });
-  });
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "to", "subject", "text", "attempts"`;
+  return claimed ? { ...claimed, leasedUntil } : null;
 }
 
-// A stopping worker hands back the rows it claimed but has not tried, so
-// they are due again at once instead of after the lease, and the attempt
-// that never happened is not counted.
-async function releaseClaims(emails: Claimed[], now: Date): Promise<void> {
-  await db.emailOutbox.updateMany({
-    where: { id: { in: emails.map((email) => email.id) }, status: "PENDING" },
-    data: { attempts: { decrement: 1 }, nextAttemptAt: now },
-  });
-}
+// A sender whose lease ran out may still finish after another one claimed
+// the e-mail. Scheduling the next attempt (or giving up) is the claim
+// holder's alone: keyed on the claim, a late failure changes nothing. That
+// the mail server accepted the e-mail is true whoever claimed it, so SENT
+// only needs the row to be pending still: the other sender's outcome, keyed
+// on its claim, then changes nothing either.
+const stillClaimed = (email: Claimed) => ({ id: email.id, status: "PENDING" as const, attempts: email.attempts, nextAttemptAt: email.leasedUntil });
 
 /**
  * Sends the due e-mails of the outbox (a batch of them, or only those with
@@ -64,30 +64,28 @@ async function releaseClaims(emails: Claimed[], now: Date): Promise<void> {
  * background worker calls it in a loop, domain functions right after the
  * commit that enqueued their e-mail. `attempts` counts the deliveries tried,
  * including the one that succeeded. Once `signal` is aborted no further
- * e-mail of the batch is tried (the one being sent finishes).
+ * e-mail is claimed (the one being sent finishes). `now` stands for the
+ * clock (tests).
  */
 export async function deliverPendingEmails(
   options: { now?: Date; dedupeKeys?: string[]; signal?: AbortSignal } = {},
 ): Promise<DeliveryReport> {
-  const now = options.now ?? new Date();
+  const clock = () => options.now ?? new Date();
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const transport = getMailTransport();
-  const claimed = await claimDueEmails(now, options.dedupeKeys);
-  for (const [index, email] of claimed.entries()) {
-    if (options.signal?.aborted) {
-      await releaseClaims(claimed.slice(index), now);
-      break;
-    }
+  for (let tried = 0; tried < BATCH_SIZE && !options.signal?.aborted; tried += 1) {
+    const email = await claimNextDueEmail(clock(), options.dedupeKeys);
+    if (!email) break;
     try {
       await transport.send(email);
-      await db.emailOutbox.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      await db.emailOutbox.updateMany({ where: { id: email.id, status: "PENDING" }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
       report.sent += 1;
     } catch (error) {
       const lastError = error instanceof Error ? error.message.slice(0, 1000) : String(error);
       const giveUp = email.attempts >= MAX_ATTEMPTS;
-      await db.emailOutbox.update({
-        where: { id: email.id },
-        data: giveUp ? { status: "FAILED", lastError } : { lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)) },
+      await db.emailOutbox.updateMany({
+        where: stillClaimed(email),
+        data: giveUp ? { status: "FAILED", lastError } : { lastError, nextAttemptAt: new Date(clock().getTime() + retryDelayMs(email.attempts)) },
       });
       if (giveUp) report.failed += 1;
       else report.retrying += 1;
@@ -106,9 +104,8 @@ const AFTER_COMMIT_WAIT_MS = 2_000;
  * other people's retries), but a mail problem never fails the request; the
  * outbox keeps the message for the next delivery run. Nor does a mail server
  * that does not answer hold the request: after AFTER_COMMIT_WAIT_MS it
- * returns, no further e-mail is tried (the claimed rest is handed back, due
- * at once for the worker), and the one being sent finishes on its own, its
- * outcome recorded as usual.
+ * returns, no further e-mail is claimed (the rest stay due for the worker),
+ * and the one being sent finishes on its own, its outcome recorded as usual.
  */
 export async function deliverPendingEmailsAfterCommit(dedupeKeys: string[]): Promise<void> {
   const controller = new AbortController();

@@ -26,9 +26,9 @@ const DAY_MS = 24 * 60 * 60_000;
 const LEASE_MS = 5 * 60_000;
 const isPostgresRun = inject("dbTemplate").kind === "postgres";
 
-type Held = { mail: ParsedMail; accept(): void };
+type Held = { mail: ParsedMail; accept(): void; refuse(): void };
 
-/** An SMTP server on a fixed port that can be down, refuse mail, or hold a message before accepting it. */
+/** An SMTP server on a fixed port that can be down, refuse mail, or hold a message before accepting or refusing it. */
 class TestSmtp {
   accepted: ParsedMail[] = [];
   refusals = 0;
@@ -61,7 +61,11 @@ class TestSmtp {
               this.accepted.push(mail);
               callback();
             };
-            if (this.hold) this.held.push({ mail, accept });
+            const refuse = () => {
+              this.refusals += 1;
+              callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
+            };
+            if (this.hold) this.held.push({ mail, accept, refuse });
             else accept();
           })
           .catch(callback);
@@ -266,6 +270,67 @@ describe("startWorker", () => {
     // Due at once, and the attempt that never happened is not counted.
     expect(untried).toMatchObject({ status: "PENDING", attempts: 0, lastError: null });
     expect(untried?.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe("deliverPendingEmails leases", () => {
+  it("claims each e-mail just before sending it: while one is being sent, the next is still due for any sender", async () => {
+    smtp.hold = true;
+    const emails = [await enqueue(), await enqueue()];
+    const delivering = deliverPendingEmails();
+    await waitUntil(() => expect(smtp.held).toHaveLength(1));
+
+    const rows = await Promise.all(emails.map((email) => outboxRow(email.dedupeKey)));
+    const sending = rows.find((row) => row.subject === smtp.held[0]?.mail.subject);
+    const next = rows.find((row) => row !== sending);
+    expect(sending).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(sending?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + LEASE_MS - 60_000);
+    expect(next).toMatchObject({ status: "PENDING", attempts: 0 });
+    expect(next?.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+
+    smtp.hold = false;
+    smtp.held[0]?.accept();
+    await expect(delivering).resolves.toEqual({ sent: 2, retrying: 0, failed: 0 });
+  });
+
+  /** One e-mail sent twice: the first sender's lease runs out while the mail server holds its message, and another sender claims it. */
+  async function takenOver() {
+    smtp.hold = true;
+    const email = await enqueue();
+    const late = deliverPendingEmails();
+    await waitUntil(() => expect(smtp.held).toHaveLength(1));
+    await makeDue(email.dedupeKey);
+    const takeover = deliverPendingEmails();
+    await waitUntil(() => expect(smtp.held).toHaveLength(2));
+    return { email, late, takeover };
+  }
+
+  it("a sender whose lease ran out leaves alone the claim of the sender that took the e-mail over", async () => {
+    const { email, late, takeover } = await takenOver();
+    const claimed = await outboxRow(email.dedupeKey);
+    expect(claimed).toMatchObject({ status: "PENDING", attempts: 2, lastError: null });
+
+    // The first send fails now: no retry time replaces the second sender's lease.
+    smtp.held[0]?.refuse();
+    await expect(late).resolves.toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await outboxRow(email.dedupeKey)).toMatchObject({ status: "PENDING", attempts: 2, lastError: null, nextAttemptAt: claimed.nextAttemptAt });
+
+    smtp.held[1]?.accept();
+    await expect(takeover).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await outboxRow(email.dedupeKey)).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+  });
+
+  it("records an e-mail the mail server accepted as sent, even after its lease ran out, and the other claim's failure changes nothing", async () => {
+    const { email, late, takeover } = await takenOver();
+
+    smtp.held[0]?.accept();
+    await expect(late).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const sent = await outboxRow(email.dedupeKey);
+    expect(sent).toMatchObject({ status: "SENT", attempts: 2 });
+
+    smtp.held[1]?.refuse();
+    await expect(takeover).resolves.toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await outboxRow(email.dedupeKey)).toEqual(sent);
   });
 });
 
