@@ -187,15 +187,19 @@ export type Subset = {
  * public list), or those frozen with a published summary; with the filters.
  */
 export function subsetSql(consultationId: string, filters: SummaryFilters, summaryId?: string): Subset {
-  const conditions = [
-    Prisma.sql`c."consultationId" = ${consultationId}`,
-    summaryId === undefined
-      ? Prisma.sql`c."status" = 'APPROVED'::"ContributionStatus"`
-      : Prisma.sql`c."id" IN (SELECT f."contributionId" FROM "ConsultationSummaryContribution" f WHERE f."summaryId" = ${summaryId})`,
-  ];
+  const conditions = [Prisma.sql`c."consultationId" = ${consultationId}`];
   if (filters.type) conditions.push(Prisma.sql`p."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
   if (filters.phase) conditions.push(Prisma.sql`c."phase" = ${filters.phase}::"Phase"`);
+  const where = (extra: Prisma.Sql[]) => Prisma.sql`WHERE ${Prisma.join([...conditions, ...extra], " AND ")}`;
+  if (summaryId !== undefined) {
+    // A published version: its frozen contributions, with their authors'
+    // stakeholder type and country as they were when it was published (the
+    // frozen rows carry both under the profile's column names, so every
+    // query below reads them through the same alias).
+    const from = Prisma.sql`FROM "Contribution" c JOIN "ConsultationSummaryContribution" p ON p."contributionId" = c."id" AND p."summaryId" = ${summaryId}`;
+    return { filters, from, where: where([]), fromContributions: from };
+  }
   const from = Prisma.sql`FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"`;
   // PostgreSQL drops an unused LEFT JOIN, but still plans the scan as if the
   // join column were read: the series by date would lose its index-only scan
@@ -204,7 +208,7 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
   return {
     filters,
     from,
-    where: Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`,
+    where: where([Prisma.sql`c."status" = 'APPROVED'::"ContributionStatus"`]),
     fromContributions: needsProfiles ? from : Prisma.sql`FROM "Contribution" c`,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { computeStatistics, subsetSql, type StatisticsClient, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
@@ -66,14 +66,23 @@ export async function computeSummaryFiguresWithPlacement(
   filters: SummaryFilters,
 ): Promise<{ figures: SummaryFigures; placement: ThemePlacement }> {
   const summaryId = population.kind === "published" ? population.summaryId : undefined;
-  const statistics = await computeStatistics(client, population.consultationId, filters, summaryId ? { summaryId } : {});
-  const { from, where } = subsetSql(population.consultationId, statistics.filters, summaryId);
-  // Only the columns the themes read; ordered so that what the theme engine
-  // sees does not depend on the plan PostgreSQL picked.
-  const rows = await client.$queryRaw<DocumentRow[]>`
-    SELECT c."id", c."reference", c."title", c."body", c."language", p."stakeholderType"::text AS "stakeholderType", c."answers"
-    ${from} ${where}
-    ORDER BY c."id"`;
+  // The figures and the texts from one snapshot, so the themes cover exactly
+  // the contributions counted; the themes themselves are found after the
+  // transaction, which then holds no connection while the CPU works.
+  const read = async (tx: Prisma.TransactionClient) => {
+    const statistics = await computeStatistics(tx, population.consultationId, filters, summaryId ? { summaryId } : {});
+    const { from, where } = subsetSql(population.consultationId, statistics.filters, summaryId);
+    // Only the columns the themes read; ordered so that what the theme
+    // engine sees does not depend on the plan PostgreSQL picked.
+    const rows = await tx.$queryRaw<DocumentRow[]>`
+      SELECT c."id", c."reference", c."title", c."body", c."language", p."stakeholderType"::text AS "stakeholderType", c."answers"
+      ${from} ${where}
+      ORDER BY c."id"`;
+    return { statistics, rows };
+  };
+  const { statistics, rows } = opensTransactions(client)
+    ? await client.$transaction(read, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 })
+    : await read(client);
 
   const byContribution = assignThemes(rows.map((row) => toDocument(row, `${row.title}\n\n${row.body}`)));
   const answers = new Map<string, Map<string, string>>();
@@ -97,6 +106,12 @@ export async function computeSummaryFiguresWithPlacement(
 
 function summaryOf({ documentCount, themes, unplaced }: ThemeAssignment): ThemeSummary {
   return { documentCount, themes, unplaced };
+}
+
+// A transaction's client has no $connect. Read, not `in`: the app's client
+// is a Proxy (lib/db.ts) that answers property reads only.
+function opensTransactions(client: StatisticsClient): client is PrismaClient {
+  return typeof (client as Partial<PrismaClient>).$connect === "function";
 }
 
 function toDocument(row: DocumentRow, text: string): ThemeDocument {

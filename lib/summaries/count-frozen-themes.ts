@@ -23,15 +23,16 @@ export async function countFrozenThemes(
   published: SummaryThemes,
   filters: SummaryFilters,
 ): Promise<SummaryThemes> {
+  // For a published version, subsetSql's "p" is the frozen row itself:
+  // where the themes put the contribution, and its author's type then.
   const { from, where } = subsetSql(consultationId, filters, summaryId);
-  const frozen = Prisma.sql`JOIN "ConsultationSummaryContribution" s ON s."contributionId" = c."id" AND s."summaryId" = ${summaryId}`;
   const rows = await client.$queryRaw<PlacementRow[]>`
-    SELECT NULL::text AS "questionId", s."placement", p."stakeholderType"::text AS "stakeholderType", count(*)::int AS "count"
-    ${from} ${frozen} ${where} AND s."placement" IS NOT NULL
+    SELECT NULL::text AS "questionId", p."placement", p."stakeholderType"::text AS "stakeholderType", count(*)::int AS "count"
+    ${from} ${where} AND p."placement" IS NOT NULL
     GROUP BY 2, 3
     UNION ALL
     SELECT a."key", a."value", p."stakeholderType"::text, count(*)::int
-    ${from} ${frozen} CROSS JOIN LATERAL jsonb_each_text(s."answerPlacements") a ${where}
+    ${from} CROSS JOIN LATERAL jsonb_each_text(p."answerPlacements") a ${where}
     GROUP BY 1, 2, 3`;
 
   const quoted = [published.contributions, ...published.questions.map((question) => question.themes)].flatMap((summary) =>
@@ -40,7 +41,11 @@ export async function countFrozenThemes(
   const inSubset = new Set(
     quoted.length === 0
       ? []
-      : (await client.$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ${where} AND c."id" IN (${Prisma.join([...new Set(quoted)])})`).map((row) => row.id),
+      : // A contribution hidden or withdrawn since publication is not quoted any more.
+        (
+          await client.$queryRaw<{ id: string }[]>`
+            SELECT c."id" ${from} ${where} AND c."status" = 'APPROVED'::"ContributionStatus" AND c."id" IN (${Prisma.join([...new Set(quoted)])})`
+        ).map((row) => row.id),
   );
 
   return {

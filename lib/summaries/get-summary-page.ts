@@ -8,9 +8,10 @@ import { toPublicAuthor, type PublicAuthor } from "@/lib/contributions/public-au
 import { db } from "@/lib/db";
 import { forbidden, parseInput } from "@/lib/errors";
 import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/enums";
-import { computeStatistics } from "@/lib/summaries/compute-statistics";
+import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
+import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
 // What /consultations/<slug>/summary shows. Visitors read the newest
@@ -35,9 +36,14 @@ export type SummaryPageData = {
   highlights: SummaryHighlight[];
   /** Null when nothing is published yet (and the view is not live). */
   figures: SummaryFigures | null;
+  /** The filters applied (those the version has no contribution for are left out). */
   filters: SummaryFilters;
   filtered: boolean;
+  /** Why a filter of the request was left out. */
+  filterErrors?: FilterErrors;
 };
+
+export type FilterErrors = { type?: string; country?: string };
 
 export type SummaryPageRequest = { version?: number; live?: boolean; filters?: unknown };
 
@@ -47,7 +53,7 @@ export type SummaryPageRequest = { version?: number; live?: boolean; filters?: u
 // moderators reading meanwhile share one computation. Published views need
 // no cache: their themes are frozen and filtered ones are counted in SQL
 // (count-frozen-themes.ts).
-const figuresCache = new LRUCache<string, Promise<SummaryFigures>>({ max: 64 });
+const figuresCache = new LRUCache<string, Promise<SummaryFigures>>({ max: 256 });
 
 export async function getSummaryPage(slug: string, request: SummaryPageRequest = {}): Promise<SummaryPageData | null> {
   const filters = parseInput(summaryFilterSchema, request.filters ?? {});
@@ -64,15 +70,17 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
   const { conference, ...basics } = consultation;
   const info = { ...basics, timeZone: conference?.timeZone ?? "UTC" };
 
+  // The list is metadata only: the texts and frozen figures of the one
+  // version shown are read on their own.
   const versions = await db.consultationSummary.findMany({
     where: { consultationId: consultation.id, ...(canEdit ? {} : { status: "PUBLISHED" }) },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, statistics: true, themes: true },
+    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true },
   });
   const listed = versions.map(({ version, status, createdAt, publishedAt }) => ({ version, status, createdAt, publishedAt }));
 
   if (request.live) {
-    const newest = versions[0] ?? null;
+    const newest = versions[0] ? await readVersion(versions[0].id) : null;
     const figures = await liveFigures(consultation.id, filters);
     return {
       consultation: info,
@@ -88,19 +96,22 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
   }
 
   const published = versions.filter((version) => version.status === "PUBLISHED");
-  const chosen = request.version === undefined ? published[0] : published.find((version) => version.version === request.version);
-  if (!chosen) {
+  const listedChoice = request.version === undefined ? published[0] : published.find((version) => version.version === request.version);
+  if (!listedChoice) {
     // An unknown version number is a missing page; no published version yet is a page that says so.
     if (request.version !== undefined) return null;
     return { consultation: info, view: "published", canEdit, versions: listed, shown: null, highlights: [], figures: null, filters, filtered };
   }
+  const chosen = await readVersion(listedChoice.id);
   const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
-  const figures = filtered
-    ? {
-        statistics: await computeStatistics(db, consultation.id, filters, { summaryId: chosen.id }),
-        themes: await countFrozenThemes(db, consultation.id, chosen.id, frozen.themes, filters),
-      }
-    : frozen;
+  const filterErrors = absentFilters(frozen.statistics, filters);
+  const applied: SummaryFilters = {
+    ...filters,
+    ...(filterErrors.type ? { type: undefined } : {}),
+    ...(filterErrors.country ? { country: undefined } : {}),
+  };
+  const subset = Object.values(applied).some((value) => value !== undefined);
+  const figures = subset ? await publishedSubsetFigures(consultation.id, chosen.id, frozen, applied) : await withoutWithdrawnQuotes(frozen);
   return {
     consultation: info,
     view: "published",
@@ -109,9 +120,17 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     shown: pickShown(chosen),
     highlights: await resolveHighlights(consultation.id, chosen.highlights),
     figures,
-    filters,
-    filtered,
+    filters: applied,
+    filtered: subset,
+    filterErrors,
   };
+}
+
+function readVersion(id: string) {
+  return db.consultationSummary.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, statistics: true, themes: true },
+  });
 }
 
 function pickShown(row: SummaryVersionInfo & { synthesis: string; highlights: string[] }) {
@@ -119,13 +138,72 @@ function pickShown(row: SummaryVersionInfo & { synthesis: string; highlights: st
   return { version, status, createdAt, publishedAt, synthesis, highlights };
 }
 
+/**
+ * Filters a published version has no contribution for: its form offers no
+ * such value, but any two letters pass as a country code in an address, and
+ * each distinct view would otherwise be counted and kept.
+ */
+function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): FilterErrors {
+  const errors: FilterErrors = {};
+  if (filters.type && !statistics.byStakeholderType.some((entry) => entry.key === filters.type && entry.count > 0)) {
+    errors.type = "No contribution in this summary comes from this type of stakeholder.";
+  }
+  if (filters.country && !statistics.byCountry.some((entry) => entry.code === filters.country && entry.count > 0)) {
+    errors.country = "No contribution in this summary comes from this country.";
+  }
+  return errors;
+}
+
+/**
+ * A filtered view of a published version, counted over its frozen
+ * contributions: public, and a few hundred milliseconds of database work at
+ * 100,000 contributions, so each view is kept (a published version never
+ * changes).
+ */
+async function publishedSubsetFigures(consultationId: string, summaryId: string, frozen: SummaryFigures, filters: SummaryFilters): Promise<SummaryFigures> {
+  const figures = await cached(`published:${summaryId}:${JSON.stringify(filters)}`, async () => ({
+    statistics: await computeStatistics(db, consultationId, filters, { summaryId }),
+    themes: await countFrozenThemes(db, consultationId, summaryId, frozen.themes, filters),
+  }));
+  return withoutWithdrawnQuotes(figures);
+}
+
 async function liveFigures(consultationId: string, filters: SummaryFilters): Promise<SummaryFigures> {
-  // Changes whenever a contribution of the consultation is approved, hidden,
-  // withdrawn or edited: every such write moves updatedAt or the count.
-  const [state] = await db.$queryRaw<{ count: number; latest: Date | null }[]>`
-    SELECT count(*)::int AS "count", max("updatedAt") AS "latest" FROM "Contribution" WHERE "consultationId" = ${consultationId}`;
-  const key = `live:${consultationId}:${state?.count ?? 0}:${state?.latest?.toISOString() ?? "-"}:${JSON.stringify(filters)}`;
+  // Changes with what the live summary counts, the approved contributions:
+  // an approval, a hide, a restore or a withdrawal changes how many there
+  // are or moves the version of one of them. Submissions, edits of pending
+  // contributions and reports do not.
+  const [state] = await db.$queryRaw<{ count: number; versions: number }[]>`
+    SELECT count(*)::int AS "count", coalesce(sum("version"), 0)::int AS "versions"
+    FROM "Contribution" WHERE "consultationId" = ${consultationId} AND "status" = 'APPROVED'::"ContributionStatus"`;
+  const key = `live:${consultationId}:${state?.count ?? 0}:${state?.versions ?? 0}:${JSON.stringify(filters)}`;
   return cached(key, () => computeSummaryFigures(db, { kind: "live", consultationId }, filters));
+}
+
+/**
+ * Quotes were frozen with a published version, but a contribution hidden or
+ * withdrawn since must not be shown again through them: the figures stay,
+ * the quote goes.
+ */
+async function withoutWithdrawnQuotes(figures: SummaryFigures): Promise<SummaryFigures> {
+  const summaries = [figures.themes.contributions, ...figures.themes.questions.map((question) => question.themes)];
+  const quoted = [...new Set(summaries.flatMap((summary) => summary.themes.flatMap((theme) => theme.quotes.map((quote) => quote.contributionId))))];
+  if (quoted.length === 0) return figures;
+  const approved = new Set(
+    (await db.contribution.findMany({ where: { id: { in: quoted }, status: "APPROVED" }, select: { id: true } })).map((row) => row.id),
+  );
+  if (approved.size === quoted.length) return figures;
+  const keep = (summary: ThemeSummary): ThemeSummary => ({
+    ...summary,
+    themes: summary.themes.map((theme) => ({ ...theme, quotes: theme.quotes.filter((quote) => approved.has(quote.contributionId)) })),
+  });
+  return {
+    statistics: figures.statistics,
+    themes: {
+      contributions: keep(figures.themes.contributions),
+      questions: figures.themes.questions.map((question) => ({ ...question, themes: keep(question.themes) })),
+    },
+  };
 }
 
 // The promise is kept, not its value: requests arriving while the figures

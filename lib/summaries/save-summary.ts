@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
+import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -14,6 +15,10 @@ export type SavedSummary = { consultationId: string; version: number; status: Su
 // transaction that freezes them: at 100,000 contributions that takes seconds
 // (bench/RESULTS.md), far beyond Prisma's 5-second default.
 const PUBLISH_TIMEOUT_MS = 180_000;
+
+// The first key of the advisory lock that serialises summary writes (the
+// migration runner uses a single-key lock, which never collides with these).
+const SUMMARY_LOCK_CLASS = 5_301_777;
 
 // A second click on Save or Publish arrives with the same base version and
 // the same text: it finds the version the first click made instead of being
@@ -30,17 +35,26 @@ const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
 export async function saveSummary(input: unknown): Promise<SavedSummary> {
   const me = await requireRole("MODERATOR");
   const fields = parseInput(saveSummarySchema, input);
+  // Before the transaction: on the embedded database a query outside it
+  // would wait for the one connection the transaction holds.
+  const includeDrafts = await canSeeDraftConsultations();
 
   return db.$transaction(
     async (tx) => {
-      // One writer per consultation at a time: the version number and the
-      // frozen list are decided under this lock.
-      const [consultation] = await tx.$queryRaw<{ id: string; status: string }[]>`
-        SELECT "id", "status"::text AS "status" FROM "Consultation" WHERE "id" = ${fields.consultationId} FOR UPDATE`;
+      // Drafts are the administrators' own: anyone else gets "not found", as on every page.
+      const consultation = await tx.consultation.findFirst({
+        where: { AND: [{ id: fields.consultationId }, visibleConsultationsWhere(includeDrafts)] },
+        select: { id: true, status: true },
+      });
       if (!consultation) throw notFound("This consultation");
       if (fields.publish && consultation.status === "DRAFT") {
         throw new AppError("INVALID_STATE", "This consultation is still a draft: open it before publishing its summary.");
       }
+      // One writer of summaries per consultation at a time: the version
+      // number and the frozen list are decided under this lock. An advisory
+      // lock, not a row lock on the consultation: publishing runs for
+      // seconds, and submissions to the consultation share-lock its row.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_CLASS}::int, hashtext(${consultation.id}))`;
 
       const latest = await tx.consultationSummary.findFirst({
         where: { consultationId: consultation.id },
@@ -80,10 +94,13 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
       });
 
       if (fields.publish) {
+        // With each contribution, its author's stakeholder type and country
+        // now: filtered views of this version count by these.
         await tx.$executeRaw`
-          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId")
-          SELECT ${summary.id}, "id" FROM "Contribution"
-          WHERE "consultationId" = ${consultation.id} AND "status" = 'APPROVED'`;
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country")
+          SELECT ${summary.id}, c."id", p."stakeholderType", p."country"
+          FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
+          WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
         const { figures, placement } = await computeSummaryFiguresWithPlacement(
           tx,
           { kind: "published", consultationId: consultation.id, summaryId: summary.id },

@@ -14,6 +14,7 @@ import { signInAs, signOut } from "../helpers/session";
 // contribution was placed is stored with it), never found again.
 
 let consultation: TestConsultation;
+let ngoAuthorId: string;
 const subjectOfReference = new Map<string, Subject>();
 const typeOfReference = new Map<string, StakeholderType>();
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   consultation = await createTestConsultation({ questions: [{ kind: "FREE_TEXT", prompt: "What should change first?" }] });
   const question = await db.question.findFirstOrThrow({ where: { consultationId: consultation.id }, select: { id: true } });
   const ngo = await createTestUser({ stakeholderType: "NGO", country: "FR" });
+  ngoAuthorId = ngo.id;
   const company = await createTestUser({ stakeholderType: "COMPANY", country: "DE" });
   const { documents, subjectOf } = threeSubjectDocuments();
   const english = documents.filter((document) => document.language === "en");
@@ -97,8 +99,39 @@ describe("published themes", () => {
   });
 
   it("gives an empty subset no theme and no division by zero", async () => {
-    const view = await getSummaryPage(consultation.slug, { filters: { country: "JP" } });
+    // Every contribution of the fixture came in during the conference.
+    const view = await getSummaryPage(consultation.slug, { filters: { type: "NGO", phase: "AFTER" } });
+    expect(view?.filtered).toBe(true);
     expect(view?.figures?.statistics.total).toBe(0);
     expect(view?.figures?.themes.contributions).toMatchObject({ documentCount: 0, themes: [], unplaced: { count: 0, share: 0 } });
+  });
+
+  it("leaves out of the filter a type or country the version has no contribution from, and says so", async () => {
+    const view = await getSummaryPage(consultation.slug, { filters: { country: "JP", phase: "DURING" } });
+    expect(view?.filterErrors).toEqual({ country: "No contribution in this summary comes from this country." });
+    expect(view?.filters).toEqual({ phase: "DURING", country: undefined });
+    expect(view?.figures?.statistics.total).toBe(subjectOfReference.size);
+  });
+
+  it("stays as published when an author changes their profile or a quoted contribution is hidden", async () => {
+    const before = await getSummaryPage(consultation.slug, { filters: { type: "NGO" } });
+    await db.stakeholderProfile.update({ where: { userId: ngoAuthorId }, data: { stakeholderType: "COMPANY", country: "IT" } });
+    const after = await getSummaryPage(consultation.slug, { filters: { type: "NGO" } });
+    expect(after?.figures?.statistics.total).toBe(before?.figures?.statistics.total);
+    expect((await getSummaryPage(consultation.slug, { filters: { country: "FR" } }))?.figures?.statistics.total).toBe(before?.figures?.statistics.total);
+
+    const page = await getSummaryPage(consultation.slug);
+    const quote = page?.figures?.themes.contributions.themes[0]?.quotes[0];
+    expect(quote).toBeDefined();
+    await db.contribution.update({ where: { reference: quote?.reference ?? "" }, data: { status: "HIDDEN" } });
+    const quotedNow = (view: Awaited<ReturnType<typeof getSummaryPage>>) =>
+      (view?.figures?.themes.contributions.themes ?? []).flatMap((theme) => theme.quotes.map((entry) => entry.reference));
+    const unfiltered = await getSummaryPage(consultation.slug);
+    expect(quotedNow(unfiltered)).not.toContain(quote?.reference);
+    // The figures stay as published.
+    expect(unfiltered?.figures?.statistics.total).toBe(page?.figures?.statistics.total);
+    for (const filters of [{ type: "NGO" as const }, { type: "COMPANY" as const }]) {
+      expect(quotedNow(await getSummaryPage(consultation.slug, { filters }))).not.toContain(quote?.reference);
+    }
   });
 });

@@ -168,12 +168,17 @@ describe("versions", () => {
     expect(await getSummaryPage(consultation.slug, { version: 1 })).toBeNull();
   });
 
-  it("does not publish the summary of a draft consultation", async () => {
+  it("keeps draft consultations to administrators: a moderator gets not found, an administrator may write but not publish", async () => {
     const draft = await createTestConsultation({ status: "DRAFT" });
     await signInAs(moderator.id);
+    const hidden = await rejects(saveSummary({ consultationId: draft.id, synthesis: "Early.", baseVersion: 0 }));
+    expect(hidden.code).toBe("NOT_FOUND");
+    const admin = await createTestUser({ role: "ADMIN" });
+    await signInAs(admin.id);
     const error = await rejects(saveSummary({ consultationId: draft.id, synthesis: "Early.", baseVersion: 0, publish: true }));
     expect(error.code).toBe("INVALID_STATE");
     expect(await db.consultationSummary.count({ where: { consultationId: draft.id } })).toBe(0);
+    await expect(saveSummary({ consultationId: draft.id, synthesis: "Early.", baseVersion: 0 })).resolves.toMatchObject({ version: 1, status: "DRAFT" });
   });
 
   it("asks for a synthesis before publishing", async () => {

@@ -55,7 +55,6 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
   // reported next to its field and left out, never a failed page.
   const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
   const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase };
-  const errors = { type: read.errors.type, country: read.errors.country, phase: read.errors.phase };
   const filtered = Boolean(filters.type || filters.country || filters.phase);
 
   // The filter lists and the editor need the whole summary: a published one
@@ -66,6 +65,12 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
   ]);
   if (!data) notFound();
   const all = whole ?? data;
+  // A published version also leaves out a type or country it has no contribution from.
+  const errors = {
+    type: read.errors.type ?? data.filterErrors?.type,
+    country: read.errors.country ?? data.filterErrors?.country,
+    phase: read.errors.phase,
+  };
 
   const { consultation, figures, shown } = data;
   const newestPublished = data.versions.find((entry) => entry.status === "PUBLISHED");
@@ -92,9 +97,9 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
       {all.figures ? (
         <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(all.figures.statistics, filters)} errors={errors} />
       ) : null}
-      {filtered && all.figures ? (
+      {data.filtered && all.figures ? (
         <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
-          Figures and themes of the {figures.statistics.total} of {all.figures.statistics.total} contributions with {describeFilters(filters)}.
+          Figures and themes of the {figures.statistics.total} of {all.figures.statistics.total} contributions with {describeFilters(data.filters)}.
           {live ? null : " The synthesis and the highlights were written about all of them."}
         </p>
       ) : null}
