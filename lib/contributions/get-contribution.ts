@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ContributionStatus, Phase, QuestionKind } from "@/lib/generated/prisma/enums";
+import { toContributionAnswers } from "@/lib/contributions/contribution-answers";
 import { toPublicAuthor, type PublicAuthor } from "@/lib/contributions/public-author";
 import { referenceSchema, type AnswerValue } from "@/lib/contributions/schema";
 import { visibleContributionsWhere } from "@/lib/contributions/visibility";
@@ -34,18 +35,6 @@ export type ContributionDetail = {
     hasFlagged: boolean;
   };
 };
-
-function isAnswerValue(value: unknown): value is AnswerValue {
-  return (
-    typeof value === "string" ||
-    (typeof value === "number" && Number.isFinite(value)) ||
-    (Array.isArray(value) && value.every((item) => typeof item === "string"))
-  );
-}
-
-function isEmptyAnswer(value: AnswerValue): boolean {
-  return typeof value === "string" ? value.trim() === "" : Array.isArray(value) ? value.length === 0 : false;
-}
 
 /**
  * One contribution by its reference, for its permanent page, or null when the
@@ -85,13 +74,7 @@ export const getContribution = cache(async (reference: string): Promise<Contribu
   });
   if (!contribution) return null;
 
-  const stored = (contribution.answers ?? {}) as Record<string, unknown>;
-  const answers: ContributionAnswer[] = [];
-  for (const question of contribution.consultation.questions) {
-    const value = typeof stored === "object" && !Array.isArray(stored) ? stored[question.id] : undefined;
-    if (isAnswerValue(value) && !isEmptyAnswer(value)) answers.push({ questionId: question.id, prompt: question.prompt, kind: question.kind, value });
-  }
-
+  const answers = toContributionAnswers(contribution.answers, contribution.consultation.questions);
   const isAuthor = user?.id === contribution.authorId;
   const published = contribution.status === "APPROVED";
   return {

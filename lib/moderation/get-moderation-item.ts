@@ -13,7 +13,8 @@ import type {
   Role,
   StakeholderType,
 } from "@/lib/generated/prisma/enums";
-import { getContribution, type ContributionAnswer, type ContributionAttachment } from "@/lib/contributions/get-contribution";
+import { toContributionAnswers } from "@/lib/contributions/contribution-answers";
+import type { ContributionAnswer, ContributionAttachment } from "@/lib/contributions/get-contribution";
 import { referenceSchema } from "@/lib/contributions/schema";
 import { queueFilterSchema, type QueueFilter } from "@/lib/moderation/queue-filter";
 import { afterPositionSql, isWaiting, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";
@@ -117,43 +118,55 @@ export async function getModerationItem(reference: string, filters: unknown = {}
   const parsed = referenceSchema.safeParse(reference);
   if (!parsed.success) return null;
 
-  const [contribution, shown] = await Promise.all([
-    db.contribution.findUnique({
-      where: { reference: parsed.data },
-      select: {
-        id: true,
-        reference: true,
-        version: true,
-        status: true,
-        publication: true,
-        rejectionReason: true,
-        decidedAt: true,
-        awaitingSince: true,
-        openFlagCount: true,
-        author: {
-          select: {
-            id: true,
-            role: true,
-            suspendedAt: true,
-            suspendedReason: true,
-            profile: { select: { displayName: true, organisationName: true, stakeholderType: true, country: true } },
+  // One snapshot for everything shown: the text, answers and files must be
+  // those of the version a decision will name (an edit moves it on). Prisma
+  // reads the relations with statements of their own, hence REPEATABLE READ.
+  const contribution = await db.$transaction(
+    (tx) =>
+      tx.contribution.findUnique({
+        where: { reference: parsed.data },
+        select: {
+          id: true,
+          reference: true,
+          version: true,
+          title: true,
+          body: true,
+          language: true,
+          phase: true,
+          status: true,
+          publication: true,
+          rejectionReason: true,
+          submittedAt: true,
+          decidedAt: true,
+          awaitingSince: true,
+          openFlagCount: true,
+          answers: true,
+          consultation: {
+            select: { slug: true, title: true, questions: { orderBy: { position: "asc" }, select: { id: true, prompt: true, kind: true } } },
+          },
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, size: true } },
+          author: {
+            select: {
+              id: true,
+              role: true,
+              suspendedAt: true,
+              suspendedReason: true,
+              profile: { select: { displayName: true, organisationName: true, stakeholderType: true, country: true } },
+            },
+          },
+          flags: {
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            select: { id: true, reason: true, comment: true, createdAt: true, resolvedAt: true, user: person },
+          },
+          moderationEvents: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: person },
           },
         },
-        flags: {
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { id: true, reason: true, comment: true, createdAt: true, resolvedAt: true, user: person },
-        },
-        moderationEvents: {
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: person },
-        },
-      },
-    }),
-    // The text, answers and files as the contribution's page shows them
-    // (moderators may read every contribution there).
-    getContribution(parsed.data),
-  ]);
-  if (!contribution || !shown) return null;
+      }),
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  if (!contribution) return null;
 
   const { author } = contribution;
   const own = author.id === moderator.id;
@@ -165,23 +178,23 @@ export async function getModerationItem(reference: string, filters: unknown = {}
     id: contribution.id,
     reference: contribution.reference,
     version: contribution.version,
-    title: shown.title,
-    body: shown.body,
-    language: shown.language,
-    phase: shown.phase,
+    title: contribution.title,
+    body: contribution.body,
+    language: contribution.language,
+    phase: contribution.phase,
     status: contribution.status,
     publication: contribution.publication,
     rejectionReason: contribution.rejectionReason,
-    submittedAt: shown.submittedAt,
+    submittedAt: contribution.submittedAt,
     decidedAt: contribution.decidedAt,
     awaitingSince: contribution.awaitingSince,
     inQueue,
     own,
     waitingReason: contribution.awaitingSince ? waitingReason(contribution.status, edited) : null,
     openFlagCount: contribution.openFlagCount,
-    consultation: shown.consultation,
-    answers: shown.answers,
-    attachments: shown.attachments,
+    consultation: { slug: contribution.consultation.slug, title: contribution.consultation.title },
+    answers: toContributionAnswers(contribution.answers, contribution.consultation.questions),
+    attachments: contribution.attachments,
     author: {
       ...toPerson(author),
       organisationName: author.profile?.organisationName ?? null,

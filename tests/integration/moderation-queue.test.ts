@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { findModerationQueue, type ModerationQueue } from "@/lib/moderation/find-moderation-queue";
 import { getModerationItem } from "@/lib/moderation/get-moderation-item";
 import type { QueueFilterInput } from "@/lib/moderation/queue-filter";
+import { isPostgresRun } from "../helpers/empty-database";
 import { createTestContribution, type TestContribution, type TestContributionOptions } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
@@ -360,6 +361,57 @@ describe("a moderator's own contributions", () => {
     await signInAs(otherModerator.id);
     const theirs = await getModerationItem(mineReported.reference);
     expect(theirs).toMatchObject({ own: false, reports: [{ reason: "SPAM", reporter: { id: reporters[0]!.id } }] });
+  });
+});
+
+// The review page names the version a decision is made on: what it shows
+// must be that version's. The test's transaction locks the attachments
+// table, so the review's read waits on the files after it has read the rest;
+// meanwhile the author's edit of the title and files commits. PostgreSQL
+// only: PGlite runs one transaction at a time.
+describe.runIf(isPostgresRun)("getModerationItem during an edit", () => {
+  it("shows the text and files of the version it names, not a mix of two", async () => {
+    const target = await add({ author: belgian, consultation: beta, status: "PENDING", title: "Version 1 title" });
+    const file = await db.attachment.create({
+      data: { contributionId: target.id, uploaderId: belgian.id, fileName: "version-1.pdf", mediaType: "application/pdf", size: 10, sha256: "0".repeat(64), storageKey: "test/version-1" },
+      select: { id: true },
+    });
+    await signInAs(moderator.id);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const locking = new Promise<void>((resolve) => (locked = resolve));
+    const edit = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "Attachment" IN ACCESS EXCLUSIVE MODE`;
+        locked();
+        await released;
+        await tx.contribution.update({ where: { id: target.id }, data: { title: "Version 2 title", version: { increment: 1 } } });
+        await tx.attachment.update({ where: { id: file.id }, data: { fileName: "version-2.pdf" } });
+      },
+      { timeout: 60_000 },
+    );
+    await locking;
+    const reading = getModerationItem(target.reference);
+    await vi.waitFor(
+      async () => {
+        const [row] = await db.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS "waiting" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+        expect(row?.waiting).toBe(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    release();
+    await edit;
+    const item = await reading;
+    // Out of the queue again for the tests below.
+    await db.contribution.update({ where: { id: target.id }, data: { status: "WITHDRAWN", awaitingSince: null } });
+
+    const shown = { version: item?.version, title: item?.title, files: item?.attachments.map((attachment) => attachment.fileName) };
+    expect([
+      { version: 1, title: "Version 1 title", files: ["version-1.pdf"] },
+      { version: 2, title: "Version 2 title", files: ["version-2.pdf"] },
+    ]).toContainEqual(shown);
   });
 });
 
