@@ -132,7 +132,9 @@ export async function unsafeApplyDecision(
     data: {
       status: to,
       version: { increment: 1 },
-      decidedAt: now,
+      // When it was approved or rejected: open data publishes it as the
+      // contribution's publication time, which hiding and restoring keep.
+      ...(hiding || decision === "RESTORE" ? {} : { decidedAt: now }),
       awaitingSince: null,
       // The reason the author sees stays only while it applies.
       rejectionReason: to === "REJECTED" || to === "HIDDEN" ? reason : null,

@@ -148,7 +148,7 @@ describe("decideContribution: the allowed transitions", () => {
     expect(row).toMatchObject({ status: "HIDDEN", version: 2, openFlagCount: 0, awaitingSince: null, rejectionReason: "It contains someone's phone number." });
     const flags = await db.flag.findMany({ where: { contributionId: published.id } });
     expect(flags).toHaveLength(2);
-    expect(flags.every((flag) => flag.resolvedAt?.getTime() === row.decidedAt?.getTime())).toBe(true);
+    expect(flags.every((flag) => flag.resolvedAt?.getTime() === events[0]?.createdAt.getTime())).toBe(true);
     expect(events).toEqual([expect.objectContaining({ action: "HIDE", fromStatus: "APPROVED", toStatus: "HIDDEN", reason: "It contains someone's phone number.", note: NOTE })]);
     expect(notices.map((notice) => notice.message)).toEqual([
       `Your contribution "A post with a phone number" (${published.reference}) has been hidden from the public by the moderators. Reason: It contains someone's phone number.`,
@@ -169,6 +169,19 @@ describe("decideContribution: the allowed transitions", () => {
       expect.objectContaining({ message: `Your contribution "Restored after review" (${hidden.reference}) has been restored and is published again.`, link: `/contributions/${hidden.reference}` }),
     ]);
     expect(emails.map((email) => email.subject)).toEqual([`Your contribution ${hidden.reference} is published again`]);
+  });
+
+  it("keeps the time of approval, which open data publishes, through hiding and restoring", async () => {
+    const pending = await contribution("PENDING");
+    await decideContribution({ contributionId: pending.id, version: 1, decision: "APPROVE" });
+    const approvedAt = (await writtenAbout(pending)).events[0]?.createdAt;
+    expect((await writtenAbout(pending)).row.decidedAt).toEqual(approvedAt);
+    await decideContribution({ contributionId: pending.id, version: 2, decision: "HIDE", reasonText: "Reported, under review." });
+    expect((await writtenAbout(pending)).row).toMatchObject({ status: "HIDDEN", decidedAt: approvedAt });
+    await decideContribution({ contributionId: pending.id, version: 3, decision: "RESTORE" });
+    const { row, events } = await writtenAbout(pending);
+    expect(row).toMatchObject({ status: "APPROVED", decidedAt: approvedAt });
+    expect(events.map((event) => event.action)).toEqual(["APPROVE", "HIDE", "RESTORE"]);
   });
 
   it("does not keep a reason sent with an approval: the author is told none", async () => {
