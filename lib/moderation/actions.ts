@@ -66,7 +66,9 @@ export async function dismissFlagsAction(input: DismissFlagsInput): Promise<Acti
 export async function suspendAuthorAction(input: { userId: string; reason?: string }): Promise<ActionResult> {
   let result: SuspensionChange;
   try {
-    result = await setUserSuspended({ userId: input.userId, reason: input.reason, suspended: true });
+    // As the client sent it (setUserSuspended checks the caller before it
+    // reads the input), only ever to suspend.
+    result = await setUserSuspended({ ...input, suspended: true });
   } catch (error) {
     return toActionError(error, { action: "suspendAuthor" });
   }

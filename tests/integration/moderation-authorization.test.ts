@@ -74,6 +74,15 @@ describe.each(callers)("$name", ({ signIn, status, code, message }) => {
     await expect(decideContribution({ decision: "NUKE" })).rejects.toMatchObject({ status, code });
     await expect(bulkDecide(null)).rejects.toMatchObject({ status, code });
     await expect(dismissFlags({ contributionId: "does-not-exist", version: 1 })).rejects.toMatchObject({ status, code });
+    // What a hand-made request can send to a server action, whatever its type says.
+    const refusal = { ok: false, message };
+    for (const input of [null, undefined, "x", {}]) {
+      expect(await suspendAuthorAction(input as never)).toEqual(refusal);
+      expect(await decideContributionAction(input as never)).toEqual(refusal);
+      expect(await bulkDecideAction(input as never)).toEqual(refusal);
+      expect(await dismissFlagsAction(input as never)).toEqual(refusal);
+      expect(await addModeratorNoteAction(input as never)).toEqual(refusal);
+    }
   });
 
   it("gets a refusal from every server action, and nothing changes", async () => {
