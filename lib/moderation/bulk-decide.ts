@@ -3,12 +3,10 @@ import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { decisionRefusal, needsReason, STATUS_PHRASES, TRANSITIONS } from "@/lib/moderation/decision-rules";
-import { decidableSelect, OWN_CONTRIBUTION_MESSAGE, resolveReason, settleStaleVersion, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
+import { decidableSelect, describeStaleVersion, OWN_CONTRIBUTION_MESSAGE, resolveReason, unsafeApplyDecision } from "@/lib/moderation/decision-writes";
 import { bulkDecideSchema } from "@/lib/moderation/schema";
 
 export type BulkDecisionResult = { count: number; references: string[] };
-
-const CHANGED = "changed since you loaded it";
 
 /**
  * A moderator approves or rejects a selection from the queue, in one
@@ -45,12 +43,8 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
     const toWrite: typeof rows = [];
     for (const { item, row } of selected) {
       if (row.version !== item.version) {
-        try {
-          await settleStaleVersion(tx, row, { version: item.version, action, actorId: moderator.id });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          problems.push(`${row.reference} ${CHANGED}`);
-        }
+        const problem = await describeStaleVersion(tx, row, { version: item.version, action, actorId: moderator.id });
+        if (problem) problems.push(problem);
       } else if (decisionRefusal(request.decision, row)) {
         problems.push(`${row.reference} ${STATUS_PHRASES[row.status]}`);
       } else {
@@ -64,7 +58,11 @@ export async function bulkDecide(input: unknown): Promise<BulkDecisionResult> {
     // selections wait for each other instead of deadlocking.
     for (const row of toWrite.toSorted((a, b) => a.id.localeCompare(b.id))) {
       const written = await unsafeApplyDecision(tx, { contribution: row, decision: request.decision, reason, note: request.note ?? null, actorId: moderator.id });
-      if (!written) problems.push(`${row.reference} ${CHANGED}`);
+      if (written) continue;
+      // A concurrent change committed between our read and our write.
+      const now = await tx.contribution.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, reference: true, version: true } });
+      const problem = await describeStaleVersion(tx, now, { version: row.version, action, actorId: moderator.id });
+      if (problem) problems.push(problem);
     }
     // A concurrent decision got to one of them first: throwing undoes the others.
     if (problems.length > 0) throw nothingDecided(problems);

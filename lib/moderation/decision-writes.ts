@@ -58,33 +58,74 @@ export function refuseOwnContribution(contribution: { authorId: string }, modera
   if (contribution.authorId === moderatorId) throw new AppError("FORBIDDEN", OWN_CONTRIBUTION_MESSAGE);
 }
 
+/** What moved a contribution on from the version a moderator saw, as its log tells. */
+type StaleChange =
+  | { kind: "UNKNOWN" }
+  | { kind: "WITHDRAW"; at: string }
+  | { kind: "EDIT"; at: string }
+  | { kind: "DECIDED"; who: string; at: string; what: string | undefined };
+
 /**
- * The decision was made on a version that has moved on. When the only change
- * since is this moderator's own identical decision (a double click, a
- * retried request), answers normally: the caller returns the current state
- * and writes nothing. Otherwise throws CONFLICT naming who changed it and
- * when, so the first decision stands and the second moderator knows why.
+ * Null when the only change since the version the moderator saw is their own
+ * identical decision (a double click, a retried request); otherwise who
+ * changed it, how and when.
  */
-export async function settleStaleVersion(
+async function findStaleChange(
   tx: Prisma.TransactionClient,
   contribution: { id: string; version: number },
   seen: { version: number; action: ModerationAction; actorId: string },
-): Promise<void> {
+): Promise<StaleChange | null> {
   const latest = await tx.moderationEvent.findFirst({
     where: { contributionId: contribution.id, action: { in: [...VERSIONED_ACTIONS] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { action: true, actorId: true, createdAt: true, actor: { select: { profile: { select: { displayName: true } } } } },
   });
   const oneStepOn = contribution.version === seen.version + 1;
-  if (latest && oneStepOn && latest.actorId === seen.actorId && latest.action === seen.action) return;
-  if (!latest || contribution.version < seen.version) {
-    throw new AppError("CONFLICT", `This contribution changed just now. ${NOT_APPLIED}`);
-  }
+  if (latest && oneStepOn && latest.actorId === seen.actorId && latest.action === seen.action) return null;
+  if (!latest || contribution.version < seen.version) return { kind: "UNKNOWN" };
   const at = formatDateTime(latest.createdAt);
-  if (latest.action === "WITHDRAW") throw new AppError("CONFLICT", `The author withdrew this contribution at ${at}. ${NOT_APPLIED}`);
-  if (latest.action === "EDIT") throw new AppError("CONFLICT", `The author edited this contribution at ${at}. Read the new version before deciding.`);
-  const who = latest.actor?.profile?.displayName ?? "another moderator";
-  throw new AppError("CONFLICT", `Already decided by ${who} at ${at} (${DECIDED_AS[latest.action]}). ${NOT_APPLIED}`);
+  if (latest.action === "WITHDRAW") return { kind: "WITHDRAW", at };
+  if (latest.action === "EDIT") return { kind: "EDIT", at };
+  return { kind: "DECIDED", who: latest.actor?.profile?.displayName ?? "another moderator", at, what: DECIDED_AS[latest.action] };
+}
+
+/**
+ * The decision was made on a version that has moved on. When the only change
+ * since is this moderator's own identical decision, answers normally: the
+ * caller returns the current state and writes nothing. Otherwise throws
+ * CONFLICT naming who changed it and when, so the first decision stands and
+ * the second moderator knows why.
+ */
+export async function settleStaleVersion(
+  tx: Prisma.TransactionClient,
+  contribution: { id: string; version: number },
+  seen: { version: number; action: ModerationAction; actorId: string },
+): Promise<void> {
+  const change = await findStaleChange(tx, contribution, seen);
+  if (!change) return;
+  if (change.kind === "UNKNOWN") throw new AppError("CONFLICT", `This contribution changed just now. ${NOT_APPLIED}`);
+  if (change.kind === "WITHDRAW") throw new AppError("CONFLICT", `The author withdrew this contribution at ${change.at}. ${NOT_APPLIED}`);
+  if (change.kind === "EDIT") throw new AppError("CONFLICT", `The author edited this contribution at ${change.at}. Read the new version before deciding.`);
+  throw new AppError("CONFLICT", `Already decided by ${change.who} at ${change.at} (${change.what}). ${NOT_APPLIED}`);
+}
+
+/**
+ * The same for one contribution of a bulk decision: what its refusal says
+ * about it ("AGR-… was already decided by X at T (…)"), or null when it is
+ * the moderator's own identical decision, which counts as made.
+ */
+export async function describeStaleVersion(
+  tx: Prisma.TransactionClient,
+  contribution: { id: string; reference: string; version: number },
+  seen: { version: number; action: ModerationAction; actorId: string },
+): Promise<string | null> {
+  const change = await findStaleChange(tx, contribution, seen);
+  if (!change) return null;
+  const { reference } = contribution;
+  if (change.kind === "UNKNOWN") return `${reference} changed since you loaded it`;
+  if (change.kind === "WITHDRAW") return `${reference} was withdrawn by its author at ${change.at}`;
+  if (change.kind === "EDIT") return `${reference} was edited by its author at ${change.at}`;
+  return `${reference} was already decided by ${change.who} at ${change.at} (${change.what})`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
 import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import { bulkDecideAction } from "@/lib/moderation/actions";
 import { bulkDecide } from "@/lib/moderation/bulk-decide";
@@ -39,6 +41,8 @@ async function several(count: number, status: ContributionStatus = "PENDING"): P
   }
   return made;
 }
+
+const displayName = (user: TestUser) => `Test ${user.email.split("@")[0]}`;
 
 const itemsOf = (contributions: TestContribution[], version = 1) => contributions.map((contribution) => ({ contributionId: contribution.id, version }));
 
@@ -102,15 +106,39 @@ describe("bulkDecide", () => {
     expect(await moderationSnapshot()).toEqual(before);
   });
 
-  it("decides nothing when another moderator decided one of them since the queue was loaded, and names it", async () => {
+  it("decides nothing when another moderator decided one of them since the queue was loaded, and says who and when", async () => {
     const selection = await several(3);
     await signInAs(otherModerator.id);
     await decideContribution({ contributionId: selection[1]?.id, version: 1, decision: "APPROVE" });
     await signInAs(moderator.id);
+    const decided = await db.moderationEvent.findFirstOrThrow({ where: { contributionId: selection[1]?.id, action: "APPROVE" } });
+    const before = await moderationSnapshot();
+    await expect(bulkDecide({ decision: "REJECT", items: itemsOf(selection), reasonId: duplicate.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage:
+        `Nothing was decided: ${selection[1]?.reference} was already decided by ${displayName(otherModerator)} at ${formatDateTime(decided.createdAt)} ` +
+        "(approved and published). Reload the queue and try again.",
+    });
+    expect(await moderationSnapshot()).toEqual(before);
+  });
+
+  it("decides nothing when an author withdrew or edited one since the queue was loaded, and says when", async () => {
+    const selection = await several(3);
+    const [withdrawn, edited] = [selection[0]!, selection[2]!];
+    await signInAs(withdrawn.authorId);
+    await withdrawContribution({ reference: withdrawn.reference });
+    // An edit as the author's form makes it: a new version and an EDIT event.
+    const editedAt = new Date();
+    await db.contribution.update({ where: { id: edited.id }, data: { title: "Edited since", version: 2 } });
+    await db.moderationEvent.create({ data: { contributionId: edited.id, actorId: edited.authorId, action: "EDIT", fromStatus: "PENDING", toStatus: "PENDING", createdAt: editedAt } });
+    await signInAs(moderator.id);
+    const withdrawal = await db.moderationEvent.findFirstOrThrow({ where: { contributionId: withdrawn.id, action: "WITHDRAW" } });
     const before = await moderationSnapshot();
     await expect(bulkDecide({ decision: "APPROVE", items: itemsOf(selection) })).rejects.toMatchObject({
       code: "CONFLICT",
-      userMessage: `Nothing was decided: ${selection[1]?.reference} changed since you loaded it. Reload the queue and try again.`,
+      userMessage:
+        `Nothing was decided: ${withdrawn.reference} was withdrawn by its author at ${formatDateTime(withdrawal.createdAt)}; ` +
+        `${edited.reference} was edited by its author at ${formatDateTime(editedAt)}. Reload the queue and try again.`,
     });
     expect(await moderationSnapshot()).toEqual(before);
   });
@@ -220,7 +248,10 @@ describe("bulkDecide", () => {
     ]);
     const won = results.findIndex((result) => result.status === "fulfilled");
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    const winner = won === 0 ? moderator : otherModerator;
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { code: "CONFLICT", userMessage: expect.stringContaining(`was already decided by ${displayName(winner)} at `) },
+    });
     const decided = won === 0 ? selection.slice(0, 4) : selection.slice(2);
     const untouched = selection.filter((contribution) => !decided.includes(contribution));
     const events = await db.moderationEvent.findMany({ where: { contributionId: { in: selection.map((contribution) => contribution.id) }, action: { not: "SUBMIT" } } });
