@@ -36,12 +36,16 @@ type Props = {
 const cell = "border-b border-slate-200 px-3 py-3 align-top";
 const button = "rounded-md px-4 py-2 font-medium disabled:opacity-60";
 
+const REPORTED_NOTE = "Reported contributions are decided one at a time, on their review page.";
+
 const reviewHref = (item: QueueItem, query: string) => `/moderation/contributions/${item.reference}${query}`;
 
 /**
- * The queue's page as a table: each row links to its review, and rows can be
- * selected (one by one or the whole page) to approve or reject together, in
- * one call. `n` opens the first contribution.
+ * The queue's page as a table: each row links to its review, and pending
+ * rows can be selected (one by one or all those of the page) to approve or
+ * reject together, in one call. A reported (published) contribution is
+ * decided on its own review page: hide it, or dismiss the reports. `n` opens
+ * the first contribution.
  */
 export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide }: Props) {
   const router = useRouter();
@@ -52,9 +56,12 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
   const [pending, startTransition] = useTransition();
   const selectAll = useRef<HTMLInputElement>(null);
 
-  // Rows the page no longer shows (decided, or after a refresh) leave the selection.
-  const chosen = items.filter((item) => selected.has(item.id));
-  const all = items.length > 0 && chosen.length === items.length;
+  // Only pending rows can be decided together (approve or reject); rows the
+  // page no longer shows (decided, or after a refresh) leave the selection.
+  const selectable = items.filter((item) => item.status === "PENDING");
+  const reported = items.length - selectable.length;
+  const chosen = selectable.filter((item) => selected.has(item.id));
+  const all = selectable.length > 0 && chosen.length === selectable.length;
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !all;
   }, [chosen.length, all]);
@@ -98,31 +105,34 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
   return (
     <div className="space-y-4">
       <FormOutcome outcome={problem ? { ok: false, message: problem } : null} />
-      <div role="group" aria-label="Decide on several contributions" className="flex flex-wrap items-center gap-4 rounded-md border border-slate-200 p-3">
-        <div className="flex items-center gap-2">
-          <input
-            ref={selectAll}
-            id="queue-select-all"
-            type="checkbox"
-            checked={all}
-            onChange={(event) => setSelected(event.target.checked ? new Set(items.map((item) => item.id)) : new Set())}
-            className={checkboxClass}
-          />
-          <label htmlFor="queue-select-all">Select all on this page</label>
+      {selectable.length > 0 ? (
+        <div role="group" aria-label="Decide on several contributions" className="flex flex-wrap items-center gap-4 rounded-md border border-slate-200 p-3">
+          <div className="flex items-center gap-2">
+            <input
+              ref={selectAll}
+              id="queue-select-all"
+              type="checkbox"
+              checked={all}
+              onChange={(event) => setSelected(event.target.checked ? new Set(selectable.map((item) => item.id)) : new Set())}
+              className={checkboxClass}
+            />
+            <label htmlFor="queue-select-all">Select all pending on this page</label>
+          </div>
+          <p className="text-sm text-slate-700">{chosen.length === 1 ? "1 selected" : `${chosen.length} selected`}</p>
+          <button type="button" onClick={approve} disabled={pending || chosen.length === 0} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+            {pending ? "Approving…" : "Approve selected"}
+          </button>
+          <button
+            type="button"
+            onClick={() => setRejecting(true)}
+            disabled={pending || chosen.length === 0}
+            className={`${button} border border-red-800 bg-white text-red-800 hover:bg-red-50`}
+          >
+            Reject selected…
+          </button>
         </div>
-        <p className="text-sm text-slate-700">{chosen.length === 1 ? "1 selected" : `${chosen.length} selected`}</p>
-        <button type="button" onClick={approve} disabled={pending || chosen.length === 0} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-          {pending ? "Approving…" : "Approve selected"}
-        </button>
-        <button
-          type="button"
-          onClick={() => setRejecting(true)}
-          disabled={pending || chosen.length === 0}
-          className={`${button} border border-red-800 bg-white text-red-800 hover:bg-red-50`}
-        >
-          Reject selected…
-        </button>
-      </div>
+      ) : null}
+      {reported > 0 ? <p className="text-sm text-slate-700">{REPORTED_NOTE}</p> : null}
       <FormDialog
         open={rejecting}
         onClose={() => setRejecting(false)}
@@ -162,16 +172,22 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
               return (
                 <tr key={item.id} className={selected.has(item.id) ? "bg-brand-50" : undefined}>
                   <td className={cell}>
-                    <input
-                      id={checkboxId}
-                      type="checkbox"
-                      checked={selected.has(item.id)}
-                      onChange={(event) => toggle(item.id, event.target.checked)}
-                      className={checkboxClass}
-                    />
-                    <label htmlFor={checkboxId} className="sr-only">
-                      Select {item.reference} “{item.title}”
-                    </label>
+                    {item.status === "PENDING" ? (
+                      <>
+                        <input
+                          id={checkboxId}
+                          type="checkbox"
+                          checked={selected.has(item.id)}
+                          onChange={(event) => toggle(item.id, event.target.checked)}
+                          className={checkboxClass}
+                        />
+                        <label htmlFor={checkboxId} className="sr-only">
+                          Select {item.reference} “{item.title}”
+                        </label>
+                      </>
+                    ) : (
+                      <span className="sr-only">{REPORTED_NOTE}</span>
+                    )}
                   </td>
                   <th scope="row" className={`${cell} max-w-md font-normal`}>
                     <Link href={reviewHref(item, reviewQuery)} lang={item.language} className="block font-semibold">

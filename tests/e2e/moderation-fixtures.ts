@@ -15,6 +15,20 @@ export const CONFLICT_CONSULTATION = {
 
 export const CONFLICT_TITLE = "E2E queue: decided by two moderators at once";
 
+/** A third with two pending contributions and a published one with an open report, for bulk decisions. */
+export const BULK_CONSULTATION = {
+  slug: "e2e-moderation-bulk",
+  title: "E2E moderation bulk",
+};
+
+export const BULK_TITLES = {
+  pending: ["E2E bulk: pending one", "E2E bulk: pending two"],
+  reported: "E2E bulk: published and reported",
+} as const;
+
+/** Who reports BULK_TITLES.reported. */
+export const MODERATION_REPORTER = { email: "moderation-reporter@agora.example", name: "Moderation Reporter" };
+
 export const MODERATION_AUTHOR = { email: "moderation-author@agora.example", name: "Moderation Author" };
 
 /** Pending, oldest first: the queue's order. */

@@ -2,7 +2,16 @@ import type { Browser, Locator, Page } from "@playwright/test";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { expect, signInViaApi, test } from "./fixtures";
-import { CONFLICT_CONSULTATION, CONFLICT_TITLE, MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES, REJECTION } from "./moderation-fixtures";
+import {
+  BULK_CONSULTATION,
+  BULK_TITLES,
+  CONFLICT_CONSULTATION,
+  CONFLICT_TITLE,
+  MODERATION_AUTHOR,
+  MODERATION_CONSULTATION,
+  QUEUE_TITLES,
+  REJECTION,
+} from "./moderation-fixtures";
 
 // The moderation journey against the rows of tests/e2e/seed/moderation.ts:
 // a consultation of its own with six pending contributions by one author.
@@ -133,7 +142,7 @@ test("keyboard: n opens the first contribution, a approves it and says so, and t
   await page.goto(`/moderation?consultation=${MODERATION_CONSULTATION.slug}`);
   await expect(page.getByRole("table").getByRole("link", { name: QUEUE_TITLES.shortcut })).toBeVisible();
   // The shortcuts listen once the page's script runs.
-  await interactive(page.getByLabel("Select all on this page"));
+  await interactive(page.getByRole("link", { name: QUEUE_TITLES.shortcut }));
   await page.keyboard.press("n");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUEUE_TITLES.shortcut);
   await expect(status(page)).toHaveText(/^Showing AGR-\d{4}-\d{6,} “E2E queue: approve with the a key”\.$/);
@@ -192,6 +201,24 @@ test("two moderators at once: the second decision is refused with who decided fi
   await expect(page.getByText("Status: Published")).toBeAttached();
   await expect(page.getByRole("button", { name: "Hide…" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Reject…" })).toHaveCount(0);
+});
+
+test("bulk: only pending contributions can be selected, a reported one is decided on its own page", async ({ page }) => {
+  await signInViaApi(page, demo("MODERATOR"), DEMO_PASSWORD);
+  await page.goto(`/moderation?consultation=${BULK_CONSULTATION.slug}`);
+  const table = page.getByRole("table");
+  await expect(table.locator("tbody tr th")).toContainText([...BULK_TITLES.pending, BULK_TITLES.reported]);
+  const reportedRow = table.getByRole("row", { name: new RegExp(BULK_TITLES.reported) });
+  await expect(reportedRow.getByRole("checkbox")).toHaveCount(0);
+  await expect(reportedRow).toContainText("Reported contributions are decided one at a time, on their review page.");
+  await expect(page.getByText("Reported contributions are decided one at a time, on their review page.", { exact: true }).first()).toBeVisible();
+
+  await (await interactive(page.getByLabel("Select all pending on this page"))).check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Approve selected" }).click();
+  await expect(status(page)).toHaveText("Approved 2 contributions.");
+  await expect(table.locator("tbody tr th")).toContainText([BULK_TITLES.reported]);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
 });
 
 test("a participant opening the moderation pages gets the 403 page, a visitor is sent to sign in", async ({ page }) => {

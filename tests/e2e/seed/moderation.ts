@@ -3,7 +3,16 @@ import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/cr
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { createUser } from "@/lib/seed/create-user";
 import { createTestContribution } from "../../helpers/contribution-factory";
-import { CONFLICT_CONSULTATION, CONFLICT_TITLE, MODERATION_AUTHOR, MODERATION_CONSULTATION, QUEUE_TITLES } from "../moderation-fixtures";
+import {
+  BULK_CONSULTATION,
+  BULK_TITLES,
+  CONFLICT_CONSULTATION,
+  CONFLICT_TITLE,
+  MODERATION_AUTHOR,
+  MODERATION_CONSULTATION,
+  MODERATION_REPORTER,
+  QUEUE_TITLES,
+} from "../moderation-fixtures";
 
 // Run by scripts/e2e-server.sh after the seed, before the server starts. See ../moderation-fixtures.ts.
 
@@ -17,9 +26,11 @@ async function main() {
     if (await db.consultation.findUnique({ where: { slug: MODERATION_CONSULTATION.slug }, select: { id: true } })) return;
     const now = Date.now();
     const { id: authorId } = await createUser(db, { email: MODERATION_AUTHOR.email, role: "participant", name: MODERATION_AUTHOR.name, password: DEMO_PASSWORD });
+    const { id: reporterId } = await createUser(db, { email: MODERATION_REPORTER.email, role: "participant", name: MODERATION_REPORTER.name, password: DEMO_PASSWORD });
     const queues = [
       { ...MODERATION_CONSULTATION, titles: [QUEUE_TITLES.approve, QUEUE_TITLES.reject, ...QUEUE_TITLES.bulk, QUEUE_TITLES.shortcut] },
       { ...CONFLICT_CONSULTATION, titles: [CONFLICT_TITLE] },
+      { ...BULK_CONSULTATION, titles: [...BULK_TITLES.pending] },
     ];
     for (const queue of queues) {
       const consultation = await db.consultation.create({
@@ -35,6 +46,15 @@ async function main() {
         },
         select: { id: true },
       });
+      if (queue.slug === BULK_CONSULTATION.slug) {
+        // Published a week ago, reported two days ago: in the queue after the pending ones.
+        const reported = await createTestContribution(
+          { authorId, consultationId: consultation.id, status: "APPROVED", title: BULK_TITLES.reported, submittedAt: new Date(now - 7 * DAY) },
+          db,
+        );
+        await db.flag.create({ data: { contributionId: reported.id, userId: reporterId, reason: "OFF_TOPIC", createdAt: new Date(now - 2 * DAY) } });
+        await db.contribution.update({ where: { id: reported.id }, data: { openFlagCount: 1, awaitingSince: new Date(now - 2 * DAY) } });
+      }
       for (const [index, title] of queue.titles.entries()) {
         await createTestContribution(
           {
@@ -50,7 +70,7 @@ async function main() {
         );
       }
     }
-    console.log(`E2E moderation: two consultations with pending contributions by ${MODERATION_AUTHOR.email}`);
+    console.log(`E2E moderation: three consultations with pending contributions by ${MODERATION_AUTHOR.email}, one with a reported one`);
   } finally {
     await closePrismaClient(db);
   }
