@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Kbd } from "@/components/moderation/kbd";
 import { QueueFilters } from "@/components/moderation/queue-filters";
 import { QueueList } from "@/components/moderation/queue-list";
+import { ShortcutsToggle } from "@/components/moderation/shortcuts-toggle";
 import { Pagination } from "@/components/ui/pagination";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { bulkDecideAction } from "@/lib/moderation/actions";
@@ -45,12 +46,13 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         </h2>
         {queue.items.length > 0 ? (
           <>
-            <p className="text-sm text-slate-700">
-              Press <Kbd>n</Kbd> to review the first contribution. On
-              a review page, <Kbd>a</Kbd> approves,{" "}
-              <Kbd>r</Kbd> rejects and{" "}
-              <Kbd>n</Kbd> skips to the next.
-            </p>
+            <div className="space-y-1 text-sm text-slate-700">
+              <p>
+                Keyboard shortcuts: press <Kbd>n</Kbd> to review the first contribution. On a review page, <Kbd>a</Kbd> approves,{" "}
+                <Kbd>r</Kbd> rejects and <Kbd>n</Kbd> skips to the next.
+              </p>
+              <ShortcutsToggle />
+            </div>
             <QueueList
               items={queue.items}
               caption={caption}

@@ -9,7 +9,8 @@ import { FormOutcome } from "@/components/admin/form-fields";
 import { Kbd } from "@/components/moderation/kbd";
 import { useAnnounce } from "@/components/moderation/moderation-announcer";
 import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
-import { useShortcuts } from "@/components/moderation/use-shortcuts";
+import { ShortcutsToggle } from "@/components/moderation/shortcuts-toggle";
+import { useShortcuts, useShortcutsEnabled } from "@/components/moderation/use-shortcuts";
 import type { ActionResult } from "@/lib/errors";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import type { DecisionResult } from "@/lib/moderation/decide-contribution";
@@ -44,8 +45,8 @@ const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`;
 const danger = `${button} border border-red-800 bg-white text-red-800 hover:bg-red-50`;
 
 /**
- * The decisions that apply to this contribution, with single-key shortcuts:
- * `a` takes the approving one (approve; or keep published and dismiss the
+ * The decisions that apply to this contribution, with single-key shortcuts
+ * (unless turned off): `a` takes the approving one (approve; or keep published and dismiss the
  * reports; or restore), `r` opens the removing one (reject, or hide) with the
  * focus on its reason, `n` opens the next contribution of the queue. Every
  * outcome is announced in the moderation pages' live region; after a decision
@@ -54,6 +55,8 @@ const danger = `${button} border border-red-800 bg-white text-red-800 hover:bg-r
 export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissFlags }: Props) {
   const router = useRouter();
   const announce = useAnnounce();
+  // Advertised to assistive technology only while they work.
+  const shortcutsOn = useShortcutsEnabled();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string | null>(null);
   const [removal, setRemoval] = useState<Removal | null>(null);
@@ -128,7 +131,7 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
       {approving || removing ? (
         <div className="flex flex-wrap gap-3">
           {approving ? (
-            <button type="button" onClick={approve} disabled={pending} aria-keyshortcuts="a" className={primary}>
+            <button type="button" onClick={approve} disabled={pending} aria-keyshortcuts={shortcutsOn ? "a" : undefined} className={primary}>
               {pending ? "Saving…" : approvingLabel}
             </button>
           ) : null}
@@ -137,7 +140,7 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
               type="button"
               onClick={() => setRemoval(removal ? null : removing)}
               aria-expanded={removal !== null}
-              aria-keyshortcuts="r"
+              aria-keyshortcuts={shortcutsOn ? "r" : undefined}
               className={danger}
             >
               {REMOVAL_TEXT[removing].open}…
@@ -160,7 +163,7 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
       ) : null}
       <p>
         {next ? (
-          <Link href={next.href} aria-keyshortcuts="n" onClick={() => announce({ ok: true, message: `Showing ${next.reference} “${next.title}”.` })}>
+          <Link href={next.href} aria-keyshortcuts={shortcutsOn ? "n" : undefined} onClick={() => announce({ ok: true, message: `Showing ${next.reference} “${next.title}”.` })}>
             Skip to the next contribution<span className="sr-only">: {next.reference}</span>
           </Link>
         ) : (
@@ -171,6 +174,9 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
         <h3 id="shortcuts-heading" className="font-semibold">
           Keyboard shortcuts
         </h3>
+        <div className="mt-2">
+          <ShortcutsToggle />
+        </div>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
           {shortcuts.map((shortcut) => (
             <div key={shortcut.key} className="contents">
@@ -181,7 +187,9 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
             </div>
           ))}
         </dl>
-        <p className="mt-2 text-slate-700">They work when the focus is not in a field, and without Ctrl, Alt, Shift or ⌘.</p>
+        <p className="mt-2 text-slate-700">
+          {shortcutsOn ? "They work when the focus is not in a field, and without Ctrl, Alt, Shift or ⌘." : "They are off: turn them on above."}
+        </p>
       </section>
     </div>
   );

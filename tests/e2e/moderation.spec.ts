@@ -137,18 +137,34 @@ test("a moderator filters the queue, approves, rejects with a reason and bulk-ap
   expect(mail.text).not.toContain(demoAccount("MODERATOR").displayName);
 });
 
-test("keyboard: n opens the first contribution, a approves it and says so, and the shortcuts are listed", async ({ page }) => {
+test("keyboard: the shortcuts can be turned off and on; n opens the first contribution, a approves it and says so, and the shortcuts are listed", async ({ page }) => {
   await signInViaApi(page, demo("MODERATOR"), DEMO_PASSWORD);
   await page.goto(`/moderation?consultation=${MODERATION_CONSULTATION.slug}`);
   await expect(page.getByRole("table").getByRole("link", { name: QUEUE_TITLES.shortcut })).toBeVisible();
-  // The shortcuts listen once the page's script runs.
-  await interactive(page.getByRole("link", { name: QUEUE_TITLES.shortcut }));
+
+  // They can be turned off (WCAG 2.1.4): then n does nothing, and they stay off after a reload.
+  const toggle = page.getByLabel("Use keyboard shortcuts (a, r, n)");
+  await expect(toggle).toBeChecked();
+  await (await interactive(toggle)).uncheck();
+  await page.keyboard.press("n");
+  await expect(status(page)).toBeEmpty();
+  await page.reload();
+  await interactive(toggle);
+  await expect(toggle).not.toBeChecked();
+  await page.locator("body").click();
+  await page.keyboard.press("n");
+  await expect(status(page)).toBeEmpty();
+  await expect(page).toHaveURL(`/moderation?consultation=${MODERATION_CONSULTATION.slug}`);
+
+  // On again.
+  await toggle.check();
   await page.keyboard.press("n");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUEUE_TITLES.shortcut);
   await expect(status(page)).toHaveText(/^Showing AGR-\d{4}-\d{6,} “E2E queue: approve with the a key”\.$/);
   const reference = ((await page.getByText(/^AGR-\d{4}-\d{6,}$/).first().textContent()) ?? "").trim();
 
   const shortcuts = page.getByRole("region", { name: "Keyboard shortcuts" });
+  await expect(shortcuts.getByLabel("Use keyboard shortcuts (a, r, n)")).toBeChecked();
   await expect(shortcuts).toContainText("aApprove");
   await expect(shortcuts).toContainText("rReject: the focus moves to the reason");
   await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveAttribute("aria-keyshortcuts", "a");
