@@ -41,7 +41,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
       <QueueFilters filters={filters} facets={queue.facets} errors={errors} />
 
       <section aria-labelledby="queue-heading" className="space-y-4">
-        <h2 id="queue-heading" className="text-2xl font-bold">
+        <h2 id="queue-heading" tabIndex={-1} className="text-2xl font-bold">
           Waiting
         </h2>
         {queue.items.length > 0 ? (
@@ -60,6 +60,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
               reviewQuery={queueFilterQuery(filters, null)}
               reasons={reasons}
               bulkDecide={bulkDecideAction}
+              headingId="queue-heading"
             />
           </>
         ) : total > 0 ? (

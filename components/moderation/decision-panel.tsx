@@ -3,12 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormOutcome } from "@/components/admin/form-fields";
 import { Kbd } from "@/components/moderation/kbd";
 import { useAnnounce } from "@/components/moderation/moderation-announcer";
 import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
+import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusal-message";
 import { ShortcutsToggle } from "@/components/moderation/shortcuts-toggle";
 import { useShortcuts, useShortcutsEnabled } from "@/components/moderation/use-shortcuts";
 import type { ActionResult } from "@/lib/errors";
@@ -49,8 +50,8 @@ const danger = `${button} border border-red-800 bg-white text-red-800 hover:bg-r
  * (unless turned off): `a` takes the approving one (approve; or keep published and dismiss the
  * reports; or restore), `r` opens the removing one (reject, or hide) with the
  * focus on its reason, `n` opens the next contribution of the queue. Every
- * outcome is announced in the moderation pages' live region; after a decision
- * the next contribution opens.
+ * decision is announced in the moderation pages' live region and the next
+ * contribution opens; a refusal is shown here and focused.
  */
 export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissFlags }: Props) {
   const router = useRouter();
@@ -59,6 +60,8 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
   const shortcutsOn = useShortcutsEnabled();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string | null>(null);
+  const problemMessage = useRef<HTMLDivElement>(null);
+  useFocusOnChange(problem, problemMessage);
   const [removal, setRemoval] = useState<Removal | null>(null);
 
   const allowed = allowedDecisions(item.status);
@@ -83,15 +86,13 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
       const then = next ? ` Next: ${next.reference} “${next.title}”.` : " No other contribution waits in this queue.";
       announce({ ok: true, message: `${result.message ?? "Done."}${then}` });
       router.push(next ? next.href : queueHref);
-    } else {
-      announce({ ok: false, message: result.message });
-      // Field errors belong to the reason form; anything else (someone else
-      // decided first, the author withdrew it) is shown here, on the item as it now is.
-      if (!result.fieldErrors) {
-        setProblem(result.message);
-        setRemoval(null);
-        router.refresh();
-      }
+    } else if (!result.fieldErrors) {
+      // Someone else decided first, the author withdrew it: shown here, with
+      // the focus on it, on the item as it now is. Field errors belong to the
+      // reason form, which shows them.
+      setProblem(result.message);
+      setRemoval(null);
+      router.refresh();
     }
     return result;
   };
@@ -127,7 +128,7 @@ export function DecisionPanel({ item, next, queueHref, reasons, decide, dismissF
 
   return (
     <div className="space-y-4">
-      <FormOutcome outcome={problem ? { ok: false, message: problem } : null} />
+      <RefusalMessage message={problem} ref={problemMessage} />
       {approving || removing ? (
         <div className="flex flex-wrap gap-3">
           {approving ? (
@@ -204,6 +205,7 @@ type RemovalFormProps = {
 };
 
 function RemovalForm({ decision, item, reasons, onSubmit, onCancel }: RemovalFormProps) {
+  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -218,13 +220,15 @@ function RemovalForm({ decision, item, reasons, onSubmit, onCancel }: RemovalFor
   useEffect(() => setFocus("reasonId"), [setFocus]);
 
   const submit = handleSubmit(async (values) => {
+    setFailure(null);
     const result = await onSubmit(values);
-    if (!result.ok) applyReasonErrors(result, setError);
+    if (!result.ok) setFailure(applyReasonErrors(result, setError));
   });
 
   const text = REMOVAL_TEXT[decision];
   return (
     <form onSubmit={submit} noValidate aria-label={`${text.open} ${item.reference}`} className="space-y-4 rounded-md border border-slate-300 p-4">
+      <FormOutcome outcome={failure ? { ok: false, message: failure } : null} />
       <ReasonFields
         idPrefix={`decision-${decision.toLowerCase()}`}
         reasons={reasons}

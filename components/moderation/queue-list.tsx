@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { checkboxClass, FormOutcome } from "@/components/admin/form-fields";
 import { FormDialog } from "@/components/moderation/form-dialog";
 import { useAnnounce } from "@/components/moderation/moderation-announcer";
+import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusal-message";
 import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { useShortcuts } from "@/components/moderation/use-shortcuts";
 import { WaitingSince } from "@/components/moderation/waiting-since";
@@ -31,6 +32,8 @@ type Props = {
   reviewQuery: string;
   reasons: RejectionReasonOption[];
   bulkDecide: BulkDecide;
+  /** The queue's heading (focusable), where the focus goes after a bulk decision. */
+  headingId: string;
 };
 
 const cell = "border-b border-slate-200 px-3 py-3 align-top";
@@ -47,12 +50,19 @@ const reviewHref = (item: QueueItem, query: string) => `/moderation/contribution
  * decided on its own review page: hide it, or dismiss the reports. `n` opens
  * the first contribution.
  */
-export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide }: Props) {
+export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide, headingId }: Props) {
   const router = useRouter();
   const announce = useAnnounce();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [rejecting, setRejecting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const problemMessage = useRef<HTMLDivElement>(null);
+  useFocusOnChange(problem, problemMessage);
+  const [decisions, setDecisions] = useState(0);
+  // After the dialog has closed (its effect runs before this one).
+  useEffect(() => {
+    if (decisions > 0) document.getElementById(headingId)?.focus();
+  }, [decisions, headingId]);
   const [pending, startTransition] = useTransition();
   const selectAll = useRef<HTMLInputElement>(null);
 
@@ -83,14 +93,20 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
       return next;
     });
 
-  /** One call for the whole selection: all of it is decided, or none. */
+  /**
+   * One call for the whole selection: all of it is decided, or none. Done,
+   * it is announced and the focus goes to the queue's heading (the rows and
+   * the button it was on are gone); refused, the refusal is shown and
+   * focused; field errors stay on the reject form.
+   */
   const decide = async (input: BulkDecideInput): Promise<ActionResult<{ count: number }>> => {
     setProblem(null);
     const result = await bulkDecide(input);
-    announce({ ok: result.ok, message: result.message ?? "Done." });
     if (result.ok) {
+      announce({ ok: true, message: result.message ?? "Done." });
       setSelected(new Set());
       setRejecting(false);
+      setDecisions((count) => count + 1);
     } else if (!result.fieldErrors) {
       setProblem(result.message);
       setRejecting(false);
@@ -104,7 +120,7 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
 
   return (
     <div className="space-y-4">
-      <FormOutcome outcome={problem ? { ok: false, message: problem } : null} />
+      <RefusalMessage message={problem} ref={problemMessage} />
       {selectable.length > 0 ? (
         <div role="group" aria-label="Decide on several contributions" className="flex flex-wrap items-center gap-4 rounded-md border border-slate-200 p-3">
           <div className="flex items-center gap-2">

@@ -209,9 +209,12 @@ test("two moderators at once: the second decision is refused with who decided fi
   await (await interactive(page.getByRole("button", { name: "Reject…" }))).click();
   await page.getByLabel("Reason", { exact: true }).selectOption({ label: REJECTION.reason });
   await page.getByRole("button", { name: "Reject and tell the author" }).click();
-  const refusal = page.getByRole("alert").filter({ hasText: "Already decided by" });
+  // Shown where the form was, with the focus on it, and said once: not in the status region too.
+  const refusal = page.getByText(/^Already decided by/);
   await expect(refusal).toContainText(`Already decided by ${demoAccount("ADMIN").displayName} at`);
   await expect(refusal).toContainText("(approved and published)");
+  await expect(refusal).toBeFocused();
+  await expect(status(page)).not.toContainText("Already decided");
   await expect(page).toHaveURL(review);
   // Refreshed: it is published now, so hiding is what applies.
   await expect(page.getByText("Status: Published")).toBeAttached();
@@ -233,6 +236,8 @@ test("bulk: only pending contributions can be selected, a reported one is decide
   await expect(page.getByText("2 selected")).toBeVisible();
   await page.getByRole("button", { name: "Approve selected" }).click();
   await expect(status(page)).toHaveText("Approved 2 contributions.");
+  // The button that had the focus is gone with the rows: the focus is on the queue's heading.
+  await expect(page.getByRole("heading", { name: "Waiting" })).toBeFocused();
   await expect(table.locator("tbody tr th")).toContainText([BULK_TITLES.reported]);
   await expect(table.locator("tbody tr")).toHaveCount(1);
 });
