@@ -1,10 +1,12 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { applyServerErrors, controlClass, Field } from "@/components/admin/form-fields";
+import { applyServerErrors, controlAttributes, controlClass, ErrorText, Field, HintText } from "@/components/admin/form-fields";
 import type { ActionResult } from "@/lib/errors";
 import { NOTE_MAX, REASON_TEXT_MAX } from "@/lib/moderation/schema";
 import type { RejectionReasonOption } from "@/lib/rejection-reasons/find-active-rejection-reasons";
 
 type Registered = { field: UseFormRegisterReturn; error?: string };
+
+const EXPLANATION_HINT = `In your own words, at most ${REASON_TEXT_MAX.toLocaleString("en")} characters.`;
 
 type Props = {
   idPrefix: string;
@@ -20,11 +22,22 @@ type Props = {
  * only moderators read.
  */
 export function ReasonFields({ idPrefix, reasons, reasonId, reasonText, note }: Props) {
+  // Either field is enough, so neither is required on its own: the group says
+  // that one of the two is needed (and the error, if neither is given, sits
+  // under the first).
+  const listed = controlAttributes(`${idPrefix}-reason`, { error: reasonId.error });
+  const explained = controlAttributes(`${idPrefix}-reason-text`, { hint: EXPLANATION_HINT, error: reasonText.error });
   return (
     <div className="space-y-4">
-      <Field id={`${idPrefix}-reason`} label="Reason" hint="The author reads it. Choose one, explain below, or both." error={reasonId.error} required>
-        {(control) => (
-          <select {...control} {...reasonId.field} className={controlClass}>
+      <fieldset className="space-y-4">
+        <legend className="font-medium text-slate-900">
+          What the author is told: a reason from the list, an explanation, or both. One of the two is needed.
+        </legend>
+        <div>
+          <label htmlFor={listed.id} className="block font-medium text-slate-900">
+            Reason
+          </label>
+          <select {...listed} {...reasonId.field} className={controlClass}>
             <option value="">No reason from the list</option>
             {reasons.map((reason) => (
               <option key={reason.id} value={reason.id}>
@@ -32,16 +45,17 @@ export function ReasonFields({ idPrefix, reasons, reasonId, reasonText, note }: 
               </option>
             ))}
           </select>
-        )}
-      </Field>
-      <Field
-        id={`${idPrefix}-reason-text`}
-        label="Explanation for the author"
-        hint={`At most ${REASON_TEXT_MAX.toLocaleString("en")} characters.`}
-        error={reasonText.error}
-      >
-        {(control) => <textarea {...control} {...reasonText.field} rows={3} maxLength={REASON_TEXT_MAX} className={controlClass} />}
-      </Field>
+          <ErrorText id={listed.id} error={reasonId.error} />
+        </div>
+        <div>
+          <label htmlFor={explained.id} className="block font-medium text-slate-900">
+            Explanation for the author
+          </label>
+          <HintText id={explained.id} hint={EXPLANATION_HINT} />
+          <textarea {...explained} {...reasonText.field} rows={3} maxLength={REASON_TEXT_MAX} className={controlClass} />
+          <ErrorText id={explained.id} error={reasonText.error} />
+        </div>
+      </fieldset>
       <Field id={`${idPrefix}-note`} label="Internal note" hint="Only moderators read it." error={note.error}>
         {(control) => <textarea {...control} {...note.field} rows={2} maxLength={NOTE_MAX} className={controlClass} />}
       </Field>

@@ -184,6 +184,10 @@ test("keyboard: the shortcuts can be turned off and on; n opens the first contri
 
   await page.keyboard.press("r");
   await expect(page.getByLabel("Reason", { exact: true })).toBeFocused();
+  // A listed reason or an explanation is enough: neither field is required on its own, their group says one is needed.
+  const told = page.getByRole("group", { name: "What the author is told: a reason from the list, an explanation, or both. One of the two is needed." });
+  await expect(told.getByLabel("Reason", { exact: true })).not.toHaveAttribute("aria-required");
+  await expect(told.getByLabel("Explanation for the author")).not.toHaveAttribute("aria-required");
   await page.getByRole("button", { name: "Cancel" }).click();
 
   await page.keyboard.press("a");
