@@ -21,17 +21,21 @@ export function QuestionFigures({ questions, themes, total, pinnable }: Props) {
   if (questions.length === 0) return <p className="mt-2 text-slate-700">This consultation has no set questions: contributions are free text.</p>;
   return (
     <div>
-      {questions.map((question) => {
-        const headingId = `question-${question.position}-heading`;
+      {questions.map((question, index) => {
+        // Numbered by their order, as the contribution form and the open data
+        // number them: stored positions start at 0 or at 1 depending on
+        // whether the admin form or the seed made the consultation.
+        const number = index + 1;
+        const headingId = `question-${number}-heading`;
         return (
           <section key={question.questionId} aria-labelledby={headingId} className="mt-6">
             <h3 id={headingId} className="text-xl font-semibold">
-              Question {question.position}: {question.prompt}
+              Question {number}: {question.prompt}
             </h3>
             <p className="mt-1 text-slate-700">
               {formatCount(question.answered)} of {formatCount(total)} {total === 1 ? "contribution" : "contributions"} answered it.
             </p>
-            {question.answered === 0 ? null : <Answers question={question} themes={themes} pinnable={pinnable} />}
+            {question.answered === 0 ? null : <Answers question={question} number={number} themes={themes} pinnable={pinnable} />}
           </section>
         );
       })}
@@ -39,7 +43,9 @@ export function QuestionFigures({ questions, themes, total, pinnable }: Props) {
   );
 }
 
-function Answers({ question, themes, pinnable }: { question: QuestionStatistics; themes: QuestionThemes[]; pinnable: boolean }) {
+type AnswersProps = { question: QuestionStatistics; number: number; themes: QuestionThemes[]; pinnable: boolean };
+
+function Answers({ question, number, themes, pinnable }: AnswersProps) {
   switch (question.kind) {
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE": {
@@ -57,7 +63,7 @@ function Answers({ question, themes, pinnable }: { question: QuestionStatistics;
           <div className="mt-2 grid gap-4 @4xl:grid-cols-2 @4xl:items-start print:block">
             <RankedBarChart data={rows.map((row) => ({ label: row.label, count: row.count }))} label={question.prompt} />
             <FigureTable
-              caption={`Answers to question ${question.position}`}
+              caption={`Answers to question ${number}`}
               labelHeader="Answer"
               rows={rows}
               countHeader="Chosen by"
@@ -80,7 +86,7 @@ function Answers({ question, themes, pinnable }: { question: QuestionStatistics;
           <div className="mt-2 grid gap-4 @4xl:grid-cols-2 @4xl:items-start print:block">
             <RankedBarChart data={rows.map((row) => ({ label: row.label, count: row.count }))} label={question.prompt} />
             <FigureTable
-              caption={`Answers to question ${question.position}, from ${scale.min} to ${scale.max}`}
+              caption={`Answers to question ${number}, from ${scale.min} to ${scale.max}`}
               labelHeader="Value"
               rows={rows}
               countHeader="Given by"
@@ -93,7 +99,7 @@ function Answers({ question, themes, pinnable }: { question: QuestionStatistics;
     case "FREE_TEXT": {
       const found = themes.find((entry) => entry.questionId === question.questionId);
       if (!found) return null;
-      return <ThemeList id={`question-${question.position}`} summary={found.themes} noun="answers" headingLevel={4} pinnable={pinnable} />;
+      return <ThemeList id={`question-${number}`} summary={found.themes} noun="answers" headingLevel={4} pinnable={pinnable} />;
     }
   }
 }

@@ -6,7 +6,8 @@ import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
 // subjects the demo's NGOs do not write about, so that the NGO subset has
 // themes of its own (the demo's eight NGO contributions are spread over
 // too many languages to group); and one pending contribution that the spec
-// approves after the summary is published.
+// approves after the summary is published. The seed also renumbers the
+// consultation's questions from 0, as the admin form stores them.
 
 const running = DEMO_CONFERENCES.find((conference) => conference.key === "running");
 const consultation = DEMO_CONSULTATIONS.find((candidate) => candidate.conference === running?.key && candidate.status === "OPEN");

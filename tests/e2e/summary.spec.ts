@@ -153,6 +153,15 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
     await expect(page.getByRole("button", { name: /as highlight$/ })).toHaveCount(0);
   });
 
+  await test.step("the questions are numbered from 1 in their order, though the seed stored them from 0 as the admin form does", async () => {
+    const questions = page.getByRole("region", { name: "Answers to the questions" });
+    await expect(questions.getByRole("heading", { level: 3 })).toHaveText(
+      SUMMARY_CONSULTATION.questions.map((question, index) => `Question ${index + 1}: ${question.prompt}`),
+    );
+    await expect(questions.getByRole("table", { name: /^Answers to question 1, from \d+ to \d+$/ })).toBeVisible();
+    await expect(questions.getByRole("table", { name: "Answers to question 2" })).toBeVisible();
+  });
+
   await test.step("downloads the contributions as CSV", async () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("region", { name: "Open data" }).getByRole("link", { name: "CSV", exact: true }).click();

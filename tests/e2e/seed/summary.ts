@@ -24,6 +24,11 @@ async function main() {
         questions: { orderBy: { position: "asc" }, select: { id: true, kind: true, options: true } },
       },
     });
+    // The admin form numbers a consultation's questions from 0, the demo seed
+    // from 1: this one is renumbered as the admin form would have made it,
+    // so the spec sees the summary number them from 1 all the same. In
+    // ascending order, each position is free when it is taken.
+    for (const [index, question] of consultation.questions.entries()) await db.question.update({ where: { id: question.id }, data: { position: index } });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const authors = [];
     for (const ngo of SUMMARY_NGOS) {
