@@ -99,7 +99,7 @@ function Answers({ question, number, themes, pinnable }: AnswersProps) {
     case "FREE_TEXT": {
       const found = themes.find((entry) => entry.questionId === question.questionId);
       if (!found) return null;
-      return <ThemeList id={`question-${number}`} summary={found.themes} noun="answers" headingLevel={4} pinnable={pinnable} />;
+      return <ThemeList id={`question-${number}`} summary={found.themes} noun="answers" of={`Question ${number}`} headingLevel={4} pinnable={pinnable} />;
     }
   }
 }

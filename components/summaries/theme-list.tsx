@@ -12,6 +12,12 @@ type Props = {
   summary: ThemeSummary;
   /** What the grouped texts are: "contributions", or "answers" to a question. */
   noun: "contributions" | "answers";
+  /**
+   * What the themes are of, such as "Question 2", when the page has other
+   * themes: it starts each table's caption, as screen-reader users move
+   * from table to table by their captions.
+   */
+  of?: string;
   headingLevel?: 3 | 4;
   /** In the live view: a Pin button beside each quote puts its contribution into the editor's highlights. */
   pinnable?: boolean;
@@ -20,7 +26,7 @@ type Props = {
 const cell = "border-b border-slate-200 px-2 py-1";
 
 /** The themes found in a set of texts: each with its key terms, size, spread over stakeholder types and quotes. */
-export function ThemeList({ id, summary, noun, headingLevel = 3, pinnable = false }: Props) {
+export function ThemeList({ id, summary, noun, of, headingLevel = 3, pinnable = false }: Props) {
   if (summary.documentCount === 0) return <p className="mt-2 text-slate-700">No {noun} to group.</p>;
   const languages = new Set(summary.themes.map((theme) => theme.language));
   return (
@@ -39,6 +45,7 @@ export function ThemeList({ id, summary, noun, headingLevel = 3, pinnable = fals
                 headingId={`${id}-theme-${index + 1}`}
                 number={index + 1}
                 noun={noun}
+                of={of}
                 showLanguage={languages.size > 1}
                 headingLevel={headingLevel}
                 pinnable={pinnable}
@@ -57,12 +64,13 @@ type ArticleProps = {
   headingId: string;
   number: number;
   noun: Props["noun"];
+  of: Props["of"];
   showLanguage: boolean;
   headingLevel: 3 | 4;
   pinnable: boolean;
 };
 
-function ThemeArticle({ theme, headingId, number, noun, showLanguage, headingLevel, pinnable }: ArticleProps) {
+function ThemeArticle({ theme, headingId, number, noun, of, showLanguage, headingLevel, pinnable }: ArticleProps) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const spread = (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
     .filter(([, count]) => count > 0)
@@ -81,7 +89,7 @@ function ThemeArticle({ theme, headingId, number, noun, showLanguage, headingLev
         <span lang={theme.language}>{theme.terms.join(", ")}</span>
       </p>
       <table className="summary-table mt-3 border-collapse text-left text-sm">
-        <caption className="mb-1 text-left font-medium text-slate-800">Theme {number} by stakeholder type</caption>
+        <caption className="mb-1 text-left font-medium text-slate-800">{of ? `${of}, theme ${number}` : `Theme ${number}`} by stakeholder type</caption>
         <thead>
           <tr className="bg-slate-50">
             <th scope="col" className={cell}>

@@ -5,7 +5,8 @@ import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
 // contributions to the consultation whose conference is running, on two
 // subjects the demo's NGOs do not write about, so that the NGO subset has
 // themes of its own (the demo's eight NGO contributions are spread over
-// too many languages to group); and one pending contribution that the spec
+// too many languages to group), answering the free-text question with their
+// own text; and one pending contribution that the spec
 // approves after the summary is published. The seed also renumbers the
 // consultation's questions from 0, as the admin form stores them.
 

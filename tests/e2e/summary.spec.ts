@@ -99,8 +99,13 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
     await expect(accessibility).toHaveCount(1);
     // Each theme: its size and share, its spread over stakeholder types (NGOs only here) and quotes linking to the contributions.
     await expect(registers.getByText(/^\d+ contributions \(\d+(\.\d)?%\)$/)).toBeVisible();
-    await expect(registers.getByRole("table", { name: /by stakeholder type/ }).getByRole("row", { name: /Non-governmental organisation/ })).toBeVisible();
+    await expect(registers.getByRole("table", { name: /^Theme \d+ by stakeholder type$/ }).getByRole("row", { name: /Non-governmental organisation/ })).toBeVisible();
     await expect(registers.locator("blockquote").first()).toBeVisible();
+
+    // The answers to the free-text question have themes of their own: each table's caption says whose.
+    const freeText = SUMMARY_CONSULTATION.questions.findIndex((question) => question.kind === "FREE_TEXT") + 1;
+    const answers = page.getByRole("region", { name: "Answers to the questions" });
+    await expect(answers.getByRole("table", { name: `Question ${freeText}, theme 1 by stakeholder type` })).toBeVisible();
 
     for (const theme of [registers, accessibility]) {
       const { reference, pin } = await firstQuote(theme);

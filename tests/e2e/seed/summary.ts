@@ -50,6 +50,9 @@ async function main() {
       if (question.kind === "SCALE") answers[question.id] = 2;
       if (question.kind === "MULTIPLE_CHOICE") answers[question.id] = question.options.slice(0, 1);
     }
+    // The free-text question answered with the contribution's own text: its
+    // answers have themes too, beside the contributions' themes.
+    const freeText = consultation.questions.find((question) => question.kind === "FREE_TEXT");
     // Within the last hours: during the running conference, which started the day before.
     const now = Date.now();
     const at = (hoursAgo: number) => {
@@ -58,7 +61,8 @@ async function main() {
     };
     for (const [index, text] of SUMMARY_CONTRIBUTIONS.entries()) {
       const author = authors[index % authors.length] as { id: string };
-      await createTestContribution({ ...text, ...at(8 - index / 2), answers, authorId: author.id, consultationId: consultation.id, status: "APPROVED" }, db);
+      const answered = freeText ? { ...answers, [freeText.id]: text.body } : answers;
+      await createTestContribution({ ...text, ...at(8 - index / 2), answers: answered, authorId: author.id, consultationId: consultation.id, status: "APPROVED" }, db);
     }
     const author = authors[0] as { id: string };
     await createTestContribution({ ...SUMMARY_PENDING, ...at(1), answers, authorId: author.id, consultationId: consultation.id, status: "PENDING" }, db);
