@@ -209,12 +209,17 @@ describe.runIf(isPostgresRun)("a report racing a decision or a withdrawal", () =
     db.contribution.findUniqueOrThrow({ where: { id: target.id }, select: { status: true, openFlagCount: true, awaitingSince: true } });
   const openFlags = (target: TestContribution) => db.flag.findMany({ where: { contributionId: target.id, resolvedAt: null }, select: { userId: true } });
 
-  it("a second report while the moderator dismisses the first: the new one stays open and the contribution waits again", async () => {
+  /** A published contribution with one report, someone about to report it too, and the moderator's session. */
+  async function reportedOnce() {
     const [first, second] = [await createTestUser(), await createTestUser()];
     const published = await contribution();
     await signInAs(first.id);
     await flagContribution({ reference: published.reference, reason: "SPAM" });
-    const moderatorCookie = await sessionCookieOf(moderator.id);
+    return { published, second, moderatorCookie: await sessionCookieOf(moderator.id) };
+  }
+
+  it("a second report while the moderator dismisses the first: the new one stays open and the contribution waits again", async () => {
+    const { published, second, moderatorCookie } = await reportedOnce();
 
     const report = await reportAcross(published, second, () =>
       runAs(moderatorCookie, () => dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 })),
@@ -226,11 +231,7 @@ describe.runIf(isPostgresRun)("a report racing a decision or a withdrawal", () =
   });
 
   it("a report while the moderator hides the contribution: the report is refused and it stays out of the queue", async () => {
-    const [first, second] = [await createTestUser(), await createTestUser()];
-    const published = await contribution();
-    await signInAs(first.id);
-    await flagContribution({ reference: published.reference, reason: "SPAM" });
-    const moderatorCookie = await sessionCookieOf(moderator.id);
+    const { published, second, moderatorCookie } = await reportedOnce();
 
     const report = await reportAcross(published, second, () =>
       runAs(moderatorCookie, () => decideContribution({ contributionId: published.id, version: 1, decision: "HIDE", reasonText: "Offensive" })),
