@@ -190,7 +190,9 @@ export function planDemoContributions(input: {
         flag({ reason, comment, createdAt: timeBetween(random, decidedAt, hiddenAt), resolvedAt: hiddenAt });
       }
       event({ actorId: moderator(), action: "HIDE", fromStatus: "APPROVED", toStatus: "HIDDEN", reason: rejectionReason, note: "Hidden after reports from participants.", createdAt: hiddenAt });
-      contributionDecidedAt = updatedAt = hiddenAt;
+      // Hiding keeps the time of the approval, as the app does: it is when the contribution was published.
+      contributionDecidedAt = decidedAt;
+      updatedAt = hiddenAt;
     } else if (status === "WITHDRAWN") {
       const withdrawnAt = new Date(Math.min(submittedAt.getTime() + random.int(1, 10 * 24) * HOUR, latest.getTime()));
       let from: ContributionStatus = "PENDING";
