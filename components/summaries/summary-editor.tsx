@@ -94,6 +94,19 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
     if (await form.trigger(undefined, { shouldFocus: true })) setConfirming(true);
   };
 
+  // A highlight moved to either end disables the button just pressed: focus
+  // follows the highlight to its button that still works, once React has
+  // rendered the new order (as in the consultation form's questions).
+  const moveButtonId = (reference: string, direction: "up" | "down") => `${id}-${reference}-${direction}`;
+  const onMove = (reference: string, by: -1 | 1) => {
+    move(reference, by);
+    const [same, other] = by < 0 ? (["up", "down"] as const) : (["down", "up"] as const);
+    requestAnimationFrame(() => {
+      const buttons = [same, other].map((direction) => document.getElementById(moveButtonId(reference, direction)));
+      buttons.find((button) => button && !button.hasAttribute("disabled"))?.focus();
+    });
+  };
+
   const pinByReference = () => {
     const parsed = referenceSchema.safeParse(reference.toUpperCase());
     if (!parsed.success) {
@@ -154,10 +167,22 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
                   {entry.title ? <span className="text-slate-700"> — {entry.title.length > 90 ? `${entry.title.slice(0, 89)}…` : entry.title}</span> : null}
                 </p>
                 <div className="mt-1 flex flex-wrap gap-2">
-                  <button type="button" className={secondaryButton} disabled={index === 0} onClick={() => move(entry.reference, -1)}>
+                  <button
+                    type="button"
+                    id={moveButtonId(entry.reference, "up")}
+                    className={secondaryButton}
+                    disabled={index === 0}
+                    onClick={() => onMove(entry.reference, -1)}
+                  >
                     Up<span className="sr-only">: move {entry.reference} up</span>
                   </button>
-                  <button type="button" className={secondaryButton} disabled={index === pinned.length - 1} onClick={() => move(entry.reference, 1)}>
+                  <button
+                    type="button"
+                    id={moveButtonId(entry.reference, "down")}
+                    className={secondaryButton}
+                    disabled={index === pinned.length - 1}
+                    onClick={() => onMove(entry.reference, 1)}
+                  >
                     Down<span className="sr-only">: move {entry.reference} down</span>
                   </button>
                   <button type="button" className={secondaryButton} onClick={() => unpin(entry.reference)}>

@@ -118,6 +118,25 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
     for (const reference of pinned) await expect(editor.getByRole("link", { name: reference })).toBeVisible();
   });
 
+  await test.step("reorders the highlights from the keyboard: focus stays on the highlight moved, its new place is announced", async () => {
+    const editor = page.getByRole("complementary", { name: "Synthesis editor" });
+    const highlights = editor.getByRole("group", { name: "Highlights" }).getByRole("listitem");
+    const [first, second] = pinned as [string, string];
+    const announcement = page.getByRole("status").filter({ hasText: /moved to position/ });
+    // Down on the first makes it the last, where its Down button is disabled: focus goes to its Up button.
+    await editor.getByRole("button", { name: `move ${first} down` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(highlights.nth(0)).toContainText(second);
+    await expect(highlights.nth(1)).toContainText(first);
+    await expect(editor.getByRole("button", { name: `move ${first} up` })).toBeFocused();
+    await expect(announcement).toHaveText(`${first} moved to position 2 of 2.`);
+    // And back, from the focused button.
+    await page.keyboard.press("Enter");
+    await expect(highlights.nth(0)).toContainText(first);
+    await expect(editor.getByRole("button", { name: `move ${first} down` })).toBeFocused();
+    await expect(announcement).toHaveText(`${first} moved to position 1 of 2.`);
+  });
+
   await test.step("writes the synthesis, previews it and publishes it", async () => {
     const editor = page.getByRole("complementary", { name: "Synthesis editor" });
     await editor.getByLabel("Synthesis", { exact: true }).fill(synthesis);
