@@ -138,16 +138,34 @@ export function CheckboxField({ id, label, hint, error, ...input }: CheckboxProp
   );
 }
 
-/** A message about the whole form: errors are announced at once, confirmations politely. */
+const MESSAGE_CLASS = {
+  error: "rounded-md border-l-4 p-4 border-red-700 bg-red-50 text-red-900",
+  success: "rounded-md border-l-4 p-4 border-green-700 bg-green-50 text-green-900",
+  info: "rounded-md border-l-4 p-4 border-brand-600 bg-brand-50 text-brand-800",
+};
+
+/**
+ * A message about the whole form: errors are announced at once, confirmations
+ * politely. A confirmation that appears after the page has loaded goes in a
+ * StatusRegion instead.
+ */
 export function FormMessage({ kind, children }: { kind: "error" | "success" | "info"; children: ReactNode }) {
-  const tone = {
-    error: "border-red-700 bg-red-50 text-red-900",
-    success: "border-green-700 bg-green-50 text-green-900",
-    info: "border-brand-600 bg-brand-50 text-brand-800",
-  }[kind];
   return (
-    <div role={kind === "error" ? "alert" : "status"} className={`rounded-md border-l-4 p-4 ${tone}`}>
+    <div role={kind === "error" ? "alert" : "status"} className={MESSAGE_CLASS[kind]}>
       {children}
+    </div>
+  );
+}
+
+/**
+ * A polite live region kept on the page, empty (and out of the layout) until
+ * a confirmation is put into it: many screen readers say nothing of a status
+ * region that is inserted with its text already in it.
+ */
+export function StatusRegion({ message }: { message: string | null }) {
+  return (
+    <div role="status" className="empty:sr-only">
+      {message ? <div className={MESSAGE_CLASS.success}>{message}</div> : null}
     </div>
   );
 }
@@ -160,8 +178,12 @@ export function FormErrorSummary({ message, hasFieldErrors }: { message: string 
 
 /** The outcome of the form's last submission: an error banner, or a confirmation. */
 export function FormOutcome({ outcome, hasFieldErrors }: { outcome: { ok: boolean; message: string } | null; hasFieldErrors: boolean }) {
-  if (outcome?.ok) return <FormMessage kind="success">{outcome.message}</FormMessage>;
-  return <FormErrorSummary message={outcome?.message ?? null} hasFieldErrors={hasFieldErrors} />;
+  return (
+    <>
+      <StatusRegion message={outcome?.ok ? outcome.message : null} />
+      {outcome?.ok ? null : <FormErrorSummary message={outcome?.message ?? null} hasFieldErrors={hasFieldErrors} />}
+    </>
+  );
 }
 
 export function SubmitButton({ pending, pendingLabel, children }: { pending: boolean; pendingLabel: string; children: ReactNode }) {

@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormErrorSummary, FormMessage, SubmitButton, TextField } from "@/components/accounts/form-controls";
+import { FormErrorSummary, StatusRegion, SubmitButton, TextField } from "@/components/accounts/form-controls";
 import { resendVerificationAction } from "@/lib/accounts/actions";
 import { signInSchema, type SignInInput } from "@/lib/accounts/schema";
 
@@ -62,7 +62,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           >
             {resendState.pending ? "Sending…" : "Send me a new confirmation link"}
           </button>
-          {resendState.message ? <FormMessage kind="success">{resendState.message}</FormMessage> : null}
+          <StatusRegion message={resendState.message} />
         </div>
       ) : null}
       <TextField id="sign-in-email" label="E-mail address" type="email" autoComplete="email" required error={errors.email?.message} {...register("email")} />
