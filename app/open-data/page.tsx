@@ -133,7 +133,9 @@ export default async function OpenDataPage() {
       <PageSection id="downloads" title={sectionTitle("downloads")}>
         <p className="mt-3 max-w-3xl">
           One file per consultation with all its approved contributions, made when you ask for it. The CSV opens in a spreadsheet
-          (UTF-8, one row per contribution); the JSON holds the same records as the API.
+          (UTF-8, one row per contribution); the JSON holds the same records as the API. Once the moderators have published a
+          summary of a consultation, its newest version can be downloaded too: its figures as CSV, or the whole version (synthesis,
+          highlights, figures and themes) as JSON; the links always give the newest version.
         </p>
         <DownloadTable consultations={consultations} />
       </PageSection>

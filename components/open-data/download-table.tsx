@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/consultations/status-badge";
-import type { OpenConsultationItem } from "@/lib/open-data/records";
+import type { DownloadableConsultation } from "@/lib/open-data/find-downloadable-consultations";
 
 const cell = "border-b border-slate-200 px-3 py-2 align-top";
 const numberFormat = new Intl.NumberFormat("en-GB");
@@ -7,15 +7,16 @@ const COLUMNS = [
   { label: "Consultation", className: "" },
   { label: "Status", className: "" },
   { label: "Approved contributions", className: "text-right" },
-  { label: "Download", className: "" },
+  { label: "Download the contributions", className: "" },
+  { label: "Download the latest summary", className: "" },
 ];
 
 /** The consultations of the open data, each with its downloads (links on the site, relative to it). */
-export function DownloadTable({ consultations }: { consultations: OpenConsultationItem[] }) {
+export function DownloadTable({ consultations }: { consultations: DownloadableConsultation[] }) {
   if (consultations.length === 0) return <p className="mt-3">No consultation has been published yet.</p>;
   return (
     <table className="mt-3 w-full border-collapse text-left text-sm">
-      <caption className="mb-2 text-left text-slate-700">Approved contributions of each published consultation</caption>
+      <caption className="mb-2 text-left text-slate-700">Approved contributions and latest published summary of each consultation</caption>
       <thead>
         <tr className="bg-slate-50">
           {COLUMNS.map((column) => (
@@ -45,6 +46,22 @@ export function DownloadTable({ consultations }: { consultations: OpenConsultati
                 <a href={`${base}/contributions.json`}>
                   JSON<span className="sr-only"> of the contributions to “{consultation.title}”</span>
                 </a>
+              </td>
+              <td className={cell}>
+                {consultation.latestSummaryVersion === null ? (
+                  <span className="text-slate-700">None yet</span>
+                ) : (
+                  <>
+                    Version {consultation.latestSummaryVersion}:{" "}
+                    <a href={`${base}/summaries/latest.csv`}>
+                      CSV<span className="sr-only"> of the latest summary of “{consultation.title}”</span>
+                    </a>
+                    {" · "}
+                    <a href={`${base}/summaries/latest.json`}>
+                      JSON<span className="sr-only"> of the latest summary of “{consultation.title}”</span>
+                    </a>
+                  </>
+                )}
               </td>
             </tr>
           );

@@ -1,9 +1,10 @@
 import fs from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS } from "@/lib/open-data/csv-columns";
-import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
 import { FIXTURE_CONSULTATION, XSS } from "./contribution-fixtures";
-import { expect, test } from "./fixtures";
+import { expect, signInViaApi, test } from "./fixtures";
 
 // The open data as a visitor finds it: the documentation page (axe runs on it
 // like on every page) and a real download through the browser. What the files
@@ -41,4 +42,47 @@ test("the public list of contributions links to its JSON download", async ({ pag
   expect(records.map((record) => record.title)).toContain(XSS.title);
   await page.getByRole("link", { name: "about the open data" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
+});
+
+test("once a moderator publishes a summary, the download table links its newest version as CSV and JSON", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The closed consultation: no other spec publishes a summary of it.
+  const closed = DEMO_CONSULTATIONS.find((consultation) => consultation.status === "CLOSED");
+  const moderator = DEMO_ACCOUNTS.find((account) => account.role === "MODERATOR");
+  if (!closed || !moderator) throw new Error("The demo seed needs a closed consultation and a moderator");
+  const rowOf = (title: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+
+  await page.goto("/open-data");
+  await expect(rowOf(closed.title)).toContainText("None yet");
+
+  await signInViaApi(page, moderator.email, DEMO_PASSWORD);
+  await page.goto(`/consultations/${closed.slug}/summary?view=live`);
+  const editor = page.getByRole("complementary", { name: "Synthesis editor" });
+  await editor.getByLabel("Synthesis", { exact: true }).fill("What the partners should agree on, in the contributors' words.");
+  await editor.getByRole("button", { name: "Publish…" }).click();
+  await page.getByRole("dialog", { name: "Publish this summary?" }).getByRole("button", { name: "Publish now" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Version 1 is published.", { timeout: 30_000 });
+  await page.context().clearCookies();
+
+  await page.goto("/open-data");
+  const row = rowOf(closed.title);
+  await expect(row.getByRole("cell").last()).toContainText(/^Version 1: CSV/);
+  // A consultation without a published summary still has none.
+  await expect(rowOf(FIXTURE_CONSULTATION.title)).toContainText("None yet");
+
+  const csvLink = row.getByRole("link", { name: `CSV of the latest summary of “${closed.title}”` });
+  expect(await csvLink.getAttribute("href")).toBe(`/api/v1/consultations/${closed.slug}/summaries/latest.csv`);
+  const downloading = page.waitForEvent("download");
+  await csvLink.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${closed.slug}-summary-v1-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const rows = parse(await fs.readFile(await download.path(), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+  const approved = ((await row.getByRole("cell").nth(1).textContent()) ?? "").replaceAll(",", "");
+  expect(rows.find((csvRow) => csvRow.section === "total")?.count).toBe(approved);
+
+  const jsonLink = row.getByRole("link", { name: `JSON of the latest summary of “${closed.title}”` });
+  const response = await page.request.get((await jsonLink.getAttribute("href")) ?? "");
+  expect(response.status()).toBe(200);
+  const summary = (await response.json()) as { version: number; synthesis: string };
+  expect(summary).toMatchObject({ version: 1, synthesis: "What the partners should agree on, in the contributors' words." });
 });

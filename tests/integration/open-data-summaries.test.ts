@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as versionRoute } from "@/app/api/v1/consultations/[slug]/summaries/[version]/route";
 import { GET as summariesRoute } from "@/app/api/v1/consultations/[slug]/summaries/route";
 import { db } from "@/lib/db";
+import { findDownloadableConsultations } from "@/lib/open-data/find-downloadable-consultations";
 import { OPEN_DATA_SCHEMAS, type SchemaObject } from "@/lib/open-data/openapi";
 import type { OpenDataPage } from "@/lib/open-data/records";
 import { SUMMARY_CSV_COLUMNS, SUMMARY_CSV_SECTIONS } from "@/lib/open-data/summary-csv";
@@ -389,6 +390,25 @@ describe("the JSON file of a summary version", () => {
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${consultation.slug}-summary-v4-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
     expect(JSON.parse(await response.text())).toEqual(await record("4"));
+  });
+});
+
+describe("the download table of /open-data", () => {
+  it("gives each consultation the newest version of its summary that is published, none while there are only drafts or nothing", async () => {
+    const onlyDraft = await createTestConsultation();
+    const nothing = await createTestConsultation();
+    await signInAs(users.moderator.id);
+    await saveSummary({ consultationId: onlyDraft.id, synthesis: "A draft, never published.", baseVersion: 0 });
+    signOut();
+
+    const rows = await findDownloadableConsultations();
+    const latest = new Map(rows.map((row) => [row.slug, row.latestSummaryVersion]));
+    // Versions 1, 3 and 5 are drafts: 4 is the newest published.
+    expect(latest.get(consultation.slug)).toBe(4);
+    expect(latest.get(onlyDraft.slug)).toBeNull();
+    expect(latest.get(nothing.slug)).toBeNull();
+    expect(latest.has(draftConsultation.slug)).toBe(false);
+    expect(rows.find((row) => row.slug === consultation.slug)?.approvedContributions).toBe(contributions.length + 1);
   });
 });
 
