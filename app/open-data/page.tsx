@@ -4,7 +4,7 @@ import { DownloadTable } from "@/components/open-data/download-table";
 import { EndpointDescription, type EndpointView } from "@/components/open-data/endpoint-description";
 import { FieldTable } from "@/components/open-data/field-table";
 import { PageSection } from "@/components/ui/page-section";
-import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from "@/lib/open-data/csv-columns";
+import { CSV_COLUMNS, CSV_FORMULA_STARTS, CSV_LIST_SEPARATOR } from "@/lib/open-data/csv-columns";
 import { describeFields, describeParameter } from "@/lib/open-data/describe-schema";
 import { findDownloadableConsultations } from "@/lib/open-data/find-downloadable-consultations";
 import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
@@ -189,7 +189,7 @@ export default async function OpenDataPage() {
           Comma-separated, UTF-8 with a byte order mark so that spreadsheets read every alphabet, one row per contribution.
           After the columns below comes one column per question of the consultation, headed “Q1. ” and the question, with
           the answer; the choices of a multiple-choice answer are separated by “{CSV_LIST_SEPARATOR.trim()}”. A cell that
-          starts with =, +, -, @ or a tab begins with an apostrophe, so that a spreadsheet shows it instead of running it as a
+          starts with {CSV_FORMULA_STARTS} begins with an apostrophe, so that a spreadsheet shows it instead of running it as a
           formula; the JSON keeps every text exactly as written.
         </p>
         <FieldTable

@@ -11,14 +11,25 @@ export type CsvColumn = { header: string; description: string; value: (record: O
 /** Several values in one cell: the choices of a multiple-choice answer, the attachments' addresses. */
 export const CSV_LIST_SEPARATOR = "; ";
 
+/** The starts of a cell that CSV_OPTIONS.escape_formulas defuses with a leading apostrophe. */
+export const CSV_FORMULA_STARTS = "=, +, -, @ (or their full-width forms), a tab or a carriage return";
+
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: "reference", description: "Public reference of the contribution, such as AGR-2026-000123.", value: (record) => record.reference },
   { header: "url", description: "Its permanent page on this site.", value: (record) => record.url },
   { header: "consultation", description: "The consultation’s slug.", value: (record) => record.consultation },
   { header: "phase", description: "When it was submitted: BEFORE, DURING or AFTER the conference.", value: (record) => record.phase },
   { header: "language", description: "The language it is written in (ISO 639-1 code).", value: (record) => record.language },
-  { header: "title", description: "Its title.", value: (record) => record.title },
-  { header: "body", description: "Its text, in Markdown as the author wrote it.", value: (record) => record.body },
+  {
+    header: "title",
+    description: `Its title. One that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here, which the JSON does not add.`,
+    value: (record) => record.title,
+  },
+  {
+    header: "body",
+    description: `Its text, in Markdown as the author wrote it, except that a text that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here (a Markdown list, for example), which the JSON does not add.`,
+    value: (record) => record.body,
+  },
   { header: "submitted_at", description: "When it was submitted (ISO 8601, UTC).", value: (record) => record.submittedAt },
   { header: "published_at", description: "When a moderator approved it (ISO 8601, UTC).", value: (record) => record.publishedAt },
   { header: "author_name", description: "The author’s name; empty when the author chose to stay anonymous.", value: (record) => record.author.displayName },

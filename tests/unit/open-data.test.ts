@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvHeaderLine, csvLines } from "@/lib/open-data/csv-columns";
+import { CSV_COLUMNS, CSV_FORMULA_STARTS, csvHeaderLine, csvLines } from "@/lib/open-data/csv-columns";
 import { describeFields, describeParameter, typeLabel } from "@/lib/open-data/describe-schema";
 import { EXAMPLE_CONTRIBUTION, EXAMPLE_SUMMARY, OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS } from "@/lib/open-data/openapi";
 import { contributionPageSchema, consultationPageSchema, encodeCursor, summaryPageSchema } from "@/lib/open-data/page-query";
@@ -33,6 +33,25 @@ describe("the documentation's examples", () => {
       const query = new URL(page.links.next).searchParams;
       expect(schema.safeParse({ limit: query.get("limit"), cursor: query.get("cursor") }).success, path).toBe(true);
     }
+  });
+});
+
+describe("the contributions' CSV", () => {
+  it("begins a title or text that a spreadsheet would run as a formula with an apostrophe, as their column descriptions say", () => {
+    const starts = ["=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\t", "\r"];
+    for (const start of [...starts, "A", "#", "*"]) {
+      const record = { ...EXAMPLE_CONTRIBUTION, title: `${start}SUM(A1)`, body: `${start} a Markdown list item` };
+      const [row] = parse(csvHeaderLine([]) + csvLines([record], []), { columns: true }) as Record<string, string>[];
+      const prefix = starts.includes(start) ? "'" : "";
+      expect(row?.title, JSON.stringify(start)).toBe(`${prefix}${record.title}`);
+      expect(row?.body, JSON.stringify(start)).toBe(`${prefix}${record.body}`);
+    }
+    for (const header of ["title", "body"]) {
+      const description = CSV_COLUMNS.find((column) => column.header === header)?.description;
+      expect(description).toContain(`starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here`);
+    }
+    // The words name the starts listed above.
+    expect(CSV_FORMULA_STARTS).toBe("=, +, -, @ (or their full-width forms), a tab or a carriage return");
   });
 });
 
