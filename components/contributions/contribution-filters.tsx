@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FILTER_FIELD_CLASS, FilterSelect } from "@/components/ui/filter-select";
 import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
 import type { ContributionFacets, FacetValue } from "@/lib/contributions/find-consultation-contributions";
 import { contributionFilterQuery, type ContributionFilter, type ContributionFilterKey } from "@/lib/contributions/filter-schema";
@@ -12,8 +13,6 @@ type Props = {
   /** Problems with the filters from the address, one per field. */
   errors: Partial<Record<ContributionFilterKey, string>>;
 };
-
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 function FieldError({ id, message, outcome }: { id: string; message: string | undefined; outcome: string }) {
   if (!message) return null;
@@ -34,33 +33,18 @@ type SelectProps = {
   error: string | undefined;
 };
 
-function FacetSelect({ name, label, anyLabel, value, values, labelOf, error }: SelectProps) {
-  const id = `filter-${name}`;
-  // A value from an old link that no published contribution has any more
-  // stays selectable, so the form shows what the list is filtered by.
-  const options = value && !values.some((facet) => facet.value === value) ? [...values, { value, count: 0 }] : values;
+function FacetSelect({ name, values, labelOf, ...rest }: SelectProps) {
+  const optionLabel = (value: string, count: number) => `${labelOf(value)} (${count})`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={fieldClass}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((facet) => (
-          <option key={facet.value} value={facet.value}>
-            {labelOf(facet.value)} ({facet.count})
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} outcome="All values are shown." />
-    </div>
+    <FilterSelect
+      id={`filter-${name}`}
+      name={name}
+      {...rest}
+      options={values.map((facet) => ({ value: facet.value, label: optionLabel(facet.value, facet.count) }))}
+      // A value from an old link that no published contribution has any more stays selectable.
+      missingLabel={(value) => optionLabel(value, 0)}
+      errorOutcome="All values are shown."
+    />
   );
 }
 
@@ -94,7 +78,7 @@ export function ContributionFilters({ action, filters, facets, errors }: Props) 
           maxLength={200}
           aria-invalid={errors.q ? true : undefined}
           aria-describedby={errors.q ? "filter-q-hint filter-q-error" : "filter-q-hint"}
-          className={`${fieldClass} max-w-xl`}
+          className={`${FILTER_FIELD_CLASS} max-w-xl`}
         />
         <FieldError id="filter-q-error" message={errors.q} outcome="The search was left out." />
       </div>

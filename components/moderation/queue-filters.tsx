@@ -2,6 +2,7 @@ import Link from "next/link";
 import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
 import { PHASE_LABELS } from "@/lib/contributions/phase";
 import { languageName } from "@/lib/contributions/schema";
+import { FilterSelect, type FilterSelectOption } from "@/components/ui/filter-select";
 import type { QueueFacets } from "@/lib/moderation/find-moderation-queue";
 import {
   isQueueFiltered,
@@ -15,7 +16,7 @@ import {
   type QueueFilterKey,
 } from "@/lib/moderation/queue-filter";
 
-type Option = { value: string; label: string };
+type Option = FilterSelectOption;
 
 type Props = {
   filters: QueueFilter;
@@ -24,45 +25,7 @@ type Props = {
   errors: Partial<Record<QueueFilterKey, string>>;
 };
 
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
-
 type SelectName = Exclude<QueueFilterKey, "page">;
-
-type SelectProps = { name: SelectName; label: string; anyLabel?: string; value: string | undefined; options: Option[]; error: string | undefined };
-
-function QueueSelect({ name, label, anyLabel, value, options, error }: SelectProps) {
-  const id = `queue-${name}`;
-  // A value from an old link that nothing in the queue has any more stays
-  // selectable, so the form shows what the list is filtered by.
-  const all = value && !options.some((option) => option.value === value) ? [...options, { value, label: `${value} (0)` }] : options;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={fieldClass}
-      >
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {all.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-          {error} {anyLabel ? "All values are shown." : null}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 const counted = <T extends string>(facets: { value: T; count: number }[], labelOf: (value: T) => string): Option[] =>
   facets.map((facet) => ({ value: facet.value, label: `${labelOf(facet.value)} (${facet.count})` }));
@@ -100,7 +63,16 @@ export function QueueFilters({ filters, facets, errors }: Props) {
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {selects.map((select) => (
-          <QueueSelect key={select.name} {...select} value={filters[select.name]} error={errors[select.name]} />
+          // A value from an old link that nothing in the queue has any more stays selectable.
+          <FilterSelect
+            key={select.name}
+            id={`queue-${select.name}`}
+            {...select}
+            value={filters[select.name]}
+            missingLabel={(value) => `${value} (0)`}
+            error={errors[select.name]}
+            errorOutcome={select.anyLabel ? "All values are shown." : undefined}
+          />
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
 
 export type FilterOption = { value: string; label: string; count: number };
@@ -13,8 +14,6 @@ type Props = {
   /** Problems with the filters from the address, one per field. */
   errors: Partial<Record<keyof Filters, string>>;
 };
-
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 const FIELDS = [
   { name: "type", label: "Stakeholder type", any: "Any type" },
@@ -42,38 +41,19 @@ export function SummaryFilters({ clearHref, hidden, filters, options, errors }: 
       ))}
       <p className="text-sm text-slate-700">Every figure and theme below is computed again for the contributions you pick.</p>
       <div className="grid gap-4 sm:grid-cols-3">
-        {FIELDS.map((field) => {
-          const id = `summary-filter-${field.name}`;
-          const value = filters[field.name];
-          const error = errors[field.name];
-          return (
-            <div key={field.name}>
-              <label htmlFor={id} className="block text-sm font-medium">
-                {field.label}
-              </label>
-              <select
-                id={id}
-                name={field.name}
-                defaultValue={value ?? ""}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-                className={fieldClass}
-              >
-                <option value="">{field.any}</option>
-                {options[field.name].map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label} ({option.count})
-                  </option>
-                ))}
-              </select>
-              {error ? (
-                <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-                  {error} All values are counted.
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
+        {FIELDS.map((field) => (
+          <FilterSelect
+            key={field.name}
+            id={`summary-filter-${field.name}`}
+            name={field.name}
+            label={field.label}
+            anyLabel={field.any}
+            value={filters[field.name]}
+            options={options[field.name].map((option) => ({ value: option.value, label: `${option.label} (${option.count})` }))}
+            error={errors[field.name]}
+            errorOutcome="All values are counted."
+          />
+        ))}
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
