@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttachmentList } from "@/components/contributions/attachment-list";
-import { ContributionAnswers } from "@/components/contributions/contribution-answers";
+import { ContributionContent } from "@/components/contributions/contribution-content";
 import { AuthorName, ContributionFacts } from "@/components/contributions/contribution-facts";
 import { ContributionStatusBadge } from "@/components/contributions/contribution-status-badge";
 import { FlagForm } from "@/components/contributions/flag-form";
-import { MarkdownContent } from "@/components/ui/markdown";
-import { PageSection } from "@/components/ui/page-section";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { flagContributionAction } from "@/lib/flags/actions";
 
@@ -61,23 +58,7 @@ export default async function ContributionPage({ params }: Props) {
         </div>
       </header>
 
-      <PageSection id="body" title="Contribution">
-        <div lang={contribution.language}>
-          <MarkdownContent source={contribution.body} className="mt-3" />
-        </div>
-      </PageSection>
-
-      {contribution.answers.length > 0 ? (
-        <PageSection id="answers" title="Answers to the questions">
-          <ContributionAnswers answers={contribution.answers} language={contribution.language} />
-        </PageSection>
-      ) : null}
-
-      {contribution.attachments.length > 0 ? (
-        <PageSection id="attachments" title="Attachments">
-          <AttachmentList attachments={contribution.attachments} />
-        </PageSection>
-      ) : null}
+      <ContributionContent body={contribution.body} language={contribution.language} answers={contribution.answers} attachments={contribution.attachments} />
 
       {viewer.isAuthor ? (
         <p>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttachmentList } from "@/components/contributions/attachment-list";
-import { ContributionAnswers } from "@/components/contributions/contribution-answers";
+import { ContributionContent } from "@/components/contributions/contribution-content";
 import { ContributionFacts } from "@/components/contributions/contribution-facts";
 import { ContributionStatusBadge } from "@/components/contributions/contribution-status-badge";
 import { DecisionPanel } from "@/components/moderation/decision-panel";
@@ -11,7 +10,6 @@ import { ModeratorNoteForm } from "@/components/moderation/moderator-note-form";
 import { ReportList } from "@/components/moderation/report-list";
 import { SuspendAuthorControl } from "@/components/moderation/suspend-author-control";
 import { WaitingSince } from "@/components/moderation/waiting-since";
-import { MarkdownContent } from "@/components/ui/markdown";
 import { PageSection } from "@/components/ui/page-section";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/format";
@@ -104,23 +102,7 @@ export default async function ReviewContributionPage({ params, searchParams }: P
             </ul>
           </div>
 
-          <PageSection id="body" title="Contribution">
-            <div lang={item.language}>
-              <MarkdownContent source={item.body} className="mt-3" />
-            </div>
-          </PageSection>
-
-          {item.answers.length > 0 ? (
-            <PageSection id="answers" title="Answers to the questions">
-              <ContributionAnswers answers={item.answers} language={item.language} />
-            </PageSection>
-          ) : null}
-
-          {item.attachments.length > 0 ? (
-            <PageSection id="attachments" title="Attachments">
-              <AttachmentList attachments={item.attachments} />
-            </PageSection>
-          ) : null}
+          <ContributionContent body={item.body} language={item.language} answers={item.answers} attachments={item.attachments} />
 
           <PageSection id="reports" title={`Reports (${openReports} open)`}>
             <ReportList reports={item.reports} />
