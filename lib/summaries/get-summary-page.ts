@@ -36,6 +36,8 @@ export type SummaryPageData = {
   highlights: SummaryHighlight[];
   /** Null when nothing is published yet (and the view is not live). */
   figures: SummaryFigures | null;
+  /** The figures without the filters (the filter lists and totals need them); null with `figures`. */
+  unfilteredStatistics: SummaryStatistics | null;
   /** The filters applied (those the version has no contribution for are left out). */
   filters: SummaryFilters;
   filtered: boolean;
@@ -90,6 +92,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
       shown: newest && pickShown(newest),
       highlights: await resolveHighlights(consultation.id, newest?.highlights ?? []),
       figures,
+      unfilteredStatistics: filtered ? (await liveFigures(consultation.id, {})).statistics : figures.statistics,
       filters,
       filtered,
     };
@@ -100,7 +103,18 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
   if (!listedChoice) {
     // An unknown version number is a missing page; no published version yet is a page that says so.
     if (request.version !== undefined) return null;
-    return { consultation: info, view: "published", canEdit, versions: listed, shown: null, highlights: [], figures: null, filters, filtered };
+    return {
+      consultation: info,
+      view: "published",
+      canEdit,
+      versions: listed,
+      shown: null,
+      highlights: [],
+      figures: null,
+      unfilteredStatistics: null,
+      filters,
+      filtered,
+    };
   }
   const chosen = await readVersion(listedChoice.id);
   const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
@@ -120,6 +134,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     shown: pickShown(chosen),
     highlights: await resolveHighlights(consultation.id, chosen.highlights),
     figures,
+    unfilteredStatistics: frozen.statistics,
     filters: applied,
     filtered: subset,
     filterErrors,

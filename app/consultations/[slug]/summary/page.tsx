@@ -55,16 +55,11 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
   // reported next to its field and left out, never a failed page.
   const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
   const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase };
-  const filtered = Boolean(filters.type || filters.country || filters.phase);
 
-  // The filter lists and the editor need the whole summary: a published one
-  // keeps it with its version (no computing), the live one is cached.
-  const [data, whole] = await Promise.all([
-    getSummaryPage(slug, { version, live, filters }),
-    filtered ? getSummaryPage(slug, { version, live }) : Promise.resolve(null),
-  ]);
+  const data = await getSummaryPage(slug, { version, live, filters });
   if (!data) notFound();
-  const all = whole ?? data;
+  // The filter lists and the editor count the whole summary, whatever the filters.
+  const whole = data.unfilteredStatistics;
   // A published version also leaves out a type or country it has no contribution from.
   const errors = {
     type: read.errors.type ?? data.filterErrors?.type,
@@ -94,12 +89,12 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         </>
       ) : null}
 
-      {all.figures ? (
-        <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(all.figures.statistics, filters)} errors={errors} />
+      {whole ? (
+        <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(whole, filters)} errors={errors} />
       ) : null}
-      {data.filtered && all.figures ? (
+      {data.filtered && whole ? (
         <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
-          Figures and themes of the {figures.statistics.total} of {all.figures.statistics.total} contributions with {describeFilters(data.filters)}.
+          Figures and themes of the {figures.statistics.total} of {whole.total} contributions with {describeFilters(data.filters)}.
           {live ? null : " The synthesis and the highlights were written about all of them."}
         </p>
       ) : null}
@@ -182,7 +177,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         <VersionList slug={consultation.slug} versions={data.versions} current={live ? null : (shown?.version ?? null)} timeZone={consultation.timeZone} />
       </header>
 
-      {live && all.figures ? (
+      {live && whole ? (
         <SummaryEditorProvider initial={data.highlights.map((highlight) => ({ reference: highlight.reference, title: highlight.title }))}>
           <div className="xl:grid xl:grid-cols-[minmax(0,1fr)_26rem] xl:gap-8">
             <aside
@@ -194,7 +189,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
                 consultationId={consultation.id}
                 baseVersion={data.versions[0]?.version ?? 0}
                 synthesis={shown?.synthesis ?? ""}
-                total={all.figures.statistics.total}
+                total={whole.total}
                 action={saveSummaryAction}
               />
             </aside>
