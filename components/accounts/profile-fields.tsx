@@ -2,16 +2,11 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { FieldError, SelectField, TextField } from "@/components/accounts/form-controls";
-import {
-  countryOptions,
-  isCitizenType,
-  organisationSizeOptions,
-  publicationPreferenceOptions,
-  requiresOrganisation,
-  stakeholderTypeOptions,
-  TRANSPARENCY_REGISTER_EXAMPLE,
-  type ProfileInput,
-} from "@/lib/accounts/schema";
+import { countryOptions } from "@/lib/vocabulary/countries";
+import { isCitizenType, requiresOrganisation, stakeholderTypeOptions } from "@/lib/vocabulary/stakeholder-types";
+import { organisationSizeOptions } from "@/lib/vocabulary/organisation-sizes";
+import { publicationPreferenceOptions } from "@/lib/vocabulary/publication";
+import { TRANSPARENCY_REGISTER_EXAMPLE, type ProfileInput } from "@/lib/accounts/schema";
 
 function message(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : undefined;

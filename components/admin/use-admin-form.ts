@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/admin/form-fields";
-import { slugify } from "@/lib/conferences/schema";
+import { slugify } from "@/lib/vocabulary/admin-fields";
 import type { ActionResult } from "@/lib/errors";
 
 type Titled = FieldValues & { title: string; slug: string };

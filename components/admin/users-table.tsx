@@ -3,7 +3,8 @@ import { UserRoleForm } from "@/components/admin/user-role-form";
 import { UserSuspensionForm } from "@/components/admin/user-suspension-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { UserRow } from "@/lib/users/find-users";
 
 type Props = {

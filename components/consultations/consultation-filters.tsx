@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { ConsultationStatus, Phase } from "@/lib/generated/prisma/enums";
 
 export type ConsultationFilterValues = { query: string; status: string; topic: string; conference: string; phase: string };

@@ -2,7 +2,7 @@
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { checkboxClass, CheckboxField, controlClass, Field } from "@/components/admin/form-fields";
-import { QUESTION_KIND_LABELS } from "@/lib/consultations/labels";
+import { QUESTION_KIND_LABELS } from "@/lib/vocabulary/statuses";
 import { isChoiceKind, type ConsultationInput, type QuestionInput } from "@/lib/consultations/schema";
 import { QuestionKind } from "@/lib/generated/prisma/enums";
 

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { FILTER_FIELD_CLASS, FilterSelect } from "@/components/ui/filter-select";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { ContributionFacets, FacetValue } from "@/lib/contributions/find-consultation-contributions";
 import { contributionFilterQuery, type ContributionFilter, type ContributionFilterKey } from "@/lib/contributions/filter-schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 
 type Props = {
   action: string;

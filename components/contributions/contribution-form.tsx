@@ -11,17 +11,9 @@ import { QuestionField, questionInputId, type FormQuestion } from "@/components/
 import { useDraftAutosave, type DraftStatus } from "@/components/contributions/use-draft-autosave";
 import type { UploadedAttachment } from "@/lib/attachments/rules";
 import { deleteUploadAction, discardDraftAction, submitContributionAction, updateContributionAction } from "@/lib/contributions/actions";
-import {
-  BODY_MAX_LENGTH,
-  BODY_MIN_LENGTH,
-  buildContributionSchema,
-  countCharacters,
-  languageOptions,
-  publicationOptions,
-  TITLE_MAX_LENGTH,
-  type ContributionFields,
-  type ContributionFormInput,
-} from "@/lib/contributions/schema";
+import { BODY_MAX_LENGTH, BODY_MIN_LENGTH, buildContributionSchema, countCharacters, TITLE_MAX_LENGTH, type ContributionFields, type ContributionFormInput } from "@/lib/contributions/schema";
+import { languageOptions } from "@/lib/vocabulary/languages";
+import { publicationOptions } from "@/lib/vocabulary/publication";
 import type { ActionResult } from "@/lib/errors";
 
 export type ContributionFormMode =

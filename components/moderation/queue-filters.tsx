@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import { FilterSelect, type FilterSelectOption } from "@/components/ui/filter-select";
 import type { QueueFacets } from "@/lib/moderation/find-moderation-queue";
 import {

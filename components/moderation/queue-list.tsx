@@ -12,9 +12,10 @@ import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusa
 import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { useShortcuts } from "@/components/moderation/use-shortcuts";
 import { WaitingSince } from "@/components/moderation/waiting-since";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import type { ActionResult } from "@/lib/errors";
 import type { QueueItem } from "@/lib/moderation/find-moderation-queue";
 import { WAITING_REASON_LABELS } from "@/lib/moderation/waiting-reason";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changeConsultationStatus, type StatusChange } from "@/lib/consultations/change-consultation-status";
 import { createConsultation, type SavedConsultation } from "@/lib/consultations/create-consultation";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 import { updateConsultation, type UpdatedConsultation } from "@/lib/consultations/update-consultation";
 import { toActionError, type ActionResult } from "@/lib/errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
-import { utcToZonedTime } from "@/lib/conferences/time-zones";
+import { utcToZonedTime } from "@/lib/vocabulary/time-zones";
 import { STATUS_TRANSITIONS, type ConsultationInput } from "@/lib/consultations/schema";
 import { db } from "@/lib/db";
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";

@@ -13,7 +13,7 @@ import {
   toConsultationForContribution,
   type ConsultationForContribution,
 } from "@/lib/contributions/consultation-for-contribution";
-import { phaseAt } from "@/lib/contributions/phase";
+import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
 

@@ -1,5 +1,5 @@
-import { STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { ConsultationStatus, Phase, QuestionKind, StakeholderType } from "@/lib/generated/prisma/enums";
 import { BYTE_ORDER_MARK } from "@/lib/open-data/csv-columns";
 import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";

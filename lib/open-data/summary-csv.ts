@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { BYTE_ORDER_MARK, CSV_LIST_SEPARATOR, CSV_OPTIONS, questionLabel } from "@/lib/open-data/csv-columns";
 import type { OpenSummary, OpenThemeSummary, OpenUnplacedReason } from "@/lib/open-data/summary-records";

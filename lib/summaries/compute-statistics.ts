@@ -1,7 +1,9 @@
 import "server-only";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName, SCALE_MAX, SCALE_MIN } from "@/lib/contributions/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
+import { SCALE_MAX, SCALE_MIN } from "@/lib/contributions/schema";
 import { notFound, parseInput } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { Phase, type QuestionKind, type StakeholderType } from "@/lib/generated/prisma/enums";

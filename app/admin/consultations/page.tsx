@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { changeConsultationStatusAction } from "@/lib/consultations/actions";
 import { findConsultationsForAdmin } from "@/lib/consultations/find-consultations-for-admin";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 import { adminConsultationFilterSchema } from "@/lib/consultations/schema";
 import { formatDateTime } from "@/lib/format";
 import { ConsultationStatus } from "@/lib/generated/prisma/enums";

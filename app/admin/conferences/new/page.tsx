@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ConferenceForm } from "@/components/conferences/conference-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { createConferenceAction } from "@/lib/conferences/actions";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 
 export const metadata: Metadata = { title: "New conference · Administration" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ConsultationForm } from "@/components/consultations/consultation-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { createConsultationAction } from "@/lib/consultations/actions";
 
 export const metadata: Metadata = { title: "New consultation · Administration" };

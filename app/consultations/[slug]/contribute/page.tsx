@@ -5,7 +5,7 @@ import { ContributionForm } from "@/components/contributions/contribution-form";
 import { ParticipationRules } from "@/components/contributions/participation-rules";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getNewContributionForm } from "@/lib/contributions/get-contribution-form";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { formatDateTime } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }> };

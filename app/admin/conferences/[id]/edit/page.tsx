@@ -6,7 +6,7 @@ import { ConferenceForm } from "@/components/conferences/conference-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { updateConferenceAction } from "@/lib/conferences/actions";
 import { getConferenceForEdit } from "@/lib/conferences/get-conference-for-edit";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Edit conference · Administration" };

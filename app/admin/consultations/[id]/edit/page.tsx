@@ -9,7 +9,7 @@ import { StatusControl } from "@/components/consultations/status-control";
 import { PageSection } from "@/components/ui/page-section";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { changeConsultationStatusAction, updateConsultationAction } from "@/lib/consultations/actions";
 import { getConsultationForEdit } from "@/lib/consultations/get-consultation-for-edit";
 import { firstParam, type SearchParams } from "@/lib/search-params";

@@ -585,7 +585,7 @@ export const DEMO_TEXTS: Record<DemoLanguage, LanguageText> = {
 
 /**
  * Contributions a moderator rightly turned down, keyed by the rejection
- * reason they were turned down for (lib/seed/rejection-reasons.ts).
+ * reason they were turned down for (prisma/seed/rejection-reasons.ts).
  */
 export const REJECTED_TEXTS: Record<string, { title: string; body: string }> = {
   "Spam or advertising": {

@@ -1,11 +1,11 @@
-import type { SeededQuestion } from "@/lib/seed/demo-consultations";
-import { DEMO_TEXTS, type DemoLanguage, type DemoTopic } from "@/lib/seed/demo-texts";
-import type { Random } from "@/lib/seed/random";
+import type { SeededQuestion } from "@/prisma/seed/demo-consultations";
+import { DEMO_TEXTS, type DemoLanguage, type DemoTopic } from "@/prisma/seed/demo-texts";
+import type { Random } from "@/prisma/seed/random";
 
 // Pieces shared by the demo's contributions and the synthetic ones made for
 // scale tests: text in the author's language, answers that fit the
 // consultation's questions. The phase and the public reference come from the
-// app's own rules (lib/contributions/phase.ts, lib/contributions/reference.ts).
+// app's own rules (lib/vocabulary/phases.ts, lib/contributions/reference.ts).
 
 export type Answers = Record<string, string | string[] | number>;
 

@@ -1,18 +1,12 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContributionStatus, FlagReason, ModerationAction, Phase, PublicationPreference } from "@/lib/generated/prisma/enums";
-import {
-  composeAnswers,
-  composeText,
-  pickLanguage,
-  timeBetween,
-  type Answers,
-} from "@/lib/seed/compose-contribution";
-import type { SeededConsultation } from "@/lib/seed/demo-consultations";
-import { phaseAt } from "@/lib/contributions/phase";
+import { composeAnswers, composeText, pickLanguage, timeBetween, type Answers } from "@/prisma/seed/compose-contribution";
+import type { SeededConsultation } from "@/prisma/seed/demo-consultations";
+import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
-import { REJECTED_TEXTS, type DemoLanguage } from "@/lib/seed/demo-texts";
-import { createRandom, type Random } from "@/lib/seed/random";
-import { DEFAULT_REJECTION_REASONS } from "@/lib/seed/rejection-reasons";
+import { REJECTED_TEXTS, type DemoLanguage } from "@/prisma/seed/demo-texts";
+import { createRandom, type Random } from "@/prisma/seed/random";
+import { DEFAULT_REJECTION_REASONS } from "@/prisma/seed/rejection-reasons";
 
 // The demo's few hundred contributions, with the moderation history and the
 // flags that explain their status.

@@ -2,7 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError, validationError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createUserSchema } from "@/lib/seed/schema";
+import { createUserSchema } from "@/lib/users/create-user-schema";
 
 // npm run user:create: the first administrator of a real deployment, or a
 // role change when nobody can sign in as an administrator yet. Whoever runs

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "@/lib/seed/demo-accounts";
-import { seedConferences } from "@/lib/seed/demo-conferences";
-import { seedConsultations } from "@/lib/seed/demo-consultations";
-import { insertDemoContributions, planDemoContributions, type DemoAuthor } from "@/lib/seed/demo-contributions";
-import { buildDemoStakeholders } from "@/lib/seed/demo-stakeholders";
-import { DEFAULT_REJECTION_REASONS, seedRejectionReasons } from "@/lib/seed/rejection-reasons";
-import { seedUsers } from "@/lib/seed/seed-users";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "@/prisma/seed/demo-accounts";
+import { seedConferences } from "@/prisma/seed/demo-conferences";
+import { seedConsultations } from "@/prisma/seed/demo-consultations";
+import { insertDemoContributions, planDemoContributions, type DemoAuthor } from "@/prisma/seed/demo-contributions";
+import { buildDemoStakeholders } from "@/prisma/seed/demo-stakeholders";
+import { DEFAULT_REJECTION_REASONS, seedRejectionReasons } from "@/prisma/seed/rejection-reasons";
+import { seedUsers } from "@/prisma/seed/seed-users";
 
 // npm run db:seed: the demo. Every step creates only what is missing, keyed by
 // natural keys (labels, slugs, e-mails, reference numbers), and never updates

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { DemoStakeholder } from "@/lib/seed/demo-stakeholders";
+import type { DemoStakeholder } from "@/prisma/seed/demo-stakeholders";
 
 type SeedUser = Pick<DemoStakeholder, "email" | "role" | "locale" | "profile">;
 

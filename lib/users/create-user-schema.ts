@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { countryOptions, emailOnlySchema } from "@/lib/accounts/schema";
+import { countryOptions } from "@/lib/vocabulary/countries";
+import { emailOnlySchema } from "@/lib/accounts/schema";
 import { passwordProblem } from "@/lib/accounts/password-strength";
 import { Role } from "@/lib/generated/prisma/enums";
 

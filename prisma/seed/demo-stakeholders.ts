@@ -1,6 +1,6 @@
 import type { OrganisationSize, PublicationPreference, Role, StakeholderType } from "@/lib/generated/prisma/enums";
-import { createRandom } from "@/lib/seed/random";
-import type { DemoLanguage } from "@/lib/seed/demo-texts";
+import { createRandom } from "@/prisma/seed/random";
+import type { DemoLanguage } from "@/prisma/seed/demo-texts";
 
 // The demo's stakeholders: one contact person for each (fictional)
 // organisation, plus citizens from inside and outside the EU, and two

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dayInZone, zonedTime } from "@/lib/seed/zoned-time";
+import { dayInZone, zonedTime } from "@/prisma/seed/zoned-time";
 
 // The demo's three conferences: one to come, one running, one over. Their
 // dates are computed from the day of the first seed and stored; later runs

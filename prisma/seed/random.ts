@@ -1,6 +1,8 @@
-// A small seeded PRNG (mulberry32) so the demo is the same on every run and
-// on every machine: Math.random would make the seed impossible to test and
-// the demo impossible to describe.
+import { mulberry32 } from "@/lib/random";
+
+// The demo's random choices, from a seeded PRNG so the demo is the same on
+// every run and on every machine: Math.random would make the seed impossible
+// to test and the demo impossible to describe.
 
 export type Random = {
   /** Uniform in [0, 1). */
@@ -14,17 +16,6 @@ export type Random = {
   /** `count` distinct items, in the order they appear in `items`. */
   sample<T>(items: readonly T[], count: number): T[];
 };
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function createRandom(seed: number): Random {
   const next = mulberry32(seed);

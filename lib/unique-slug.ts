@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { SLUG_TAKEN_MESSAGE } from "@/lib/conferences/schema";
+import { SLUG_TAKEN_MESSAGE } from "@/lib/vocabulary/admin-fields";
 
 // The unique index on slug is the judge (a check before the insert would
 // race with another administrator). The driver adapters describe the

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { phaseAt } from "@/lib/contributions/phase";
+import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
-import { composeAnswers, composeText, pickLanguage, timeBetween } from "@/lib/seed/compose-contribution";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
-import { moderationDelay } from "@/lib/seed/demo-contributions";
-import { DEMO_LANGUAGES, DEMO_TOPICS, type DemoLanguage, type DemoTopic } from "@/lib/seed/demo-texts";
-import { createRandom } from "@/lib/seed/random";
+import { composeAnswers, composeText, pickLanguage, timeBetween } from "@/prisma/seed/compose-contribution";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
+import { moderationDelay } from "@/prisma/seed/demo-contributions";
+import { DEMO_LANGUAGES, DEMO_TOPICS, type DemoLanguage, type DemoTopic } from "@/prisma/seed/demo-texts";
+import { createRandom } from "@/prisma/seed/random";
 
 // npm run db:seed -- --contributions N: N more contributions for scale tests,
 // spread over the consultations open now. Unlike the demo this ADDS rows on

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConsultationStatus, QuestionKind } from "@/lib/generated/prisma/enums";
-import type { DemoConferenceKey, SeededConference } from "@/lib/seed/demo-conferences";
-import type { DemoTopic } from "@/lib/seed/demo-texts";
+import type { DemoConferenceKey, SeededConference } from "@/prisma/seed/demo-conferences";
+import type { DemoTopic } from "@/prisma/seed/demo-texts";
 
 // The demo's consultations: two open around the upcoming and the running
 // conference, one closed after the past one, one still in draft. Their
@@ -18,7 +18,7 @@ type ConsultationDefinition = {
   summary: string;
   body: string;
   topics: string[];
-  /** What the demo's contributions to it talk about (lib/seed/demo-texts.ts). */
+  /** What the demo's contributions to it talk about (prisma/seed/demo-texts.ts). */
   themes: DemoTopic[];
   conference: DemoConferenceKey;
   status: ConsultationStatus;
