@@ -6,6 +6,7 @@ import { PageSection } from "@/components/ui/page-section";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { createRejectionReasonAction, moveRejectionReasonAction, updateRejectionReasonAction } from "@/lib/rejection-reasons/actions";
 import { findRejectionReasonsForAdmin } from "@/lib/rejection-reasons/find-rejection-reasons-for-admin";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rejection reasons · Administration" };
 
@@ -14,13 +15,12 @@ export default async function AdminRejectionReasonsPage() {
   const reasons = await findRejectionReasonsForAdmin();
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold">Rejection reasons</h1>
+      <PageHeader title="Rejection reasons">
         <p className="mt-2 max-w-3xl text-slate-700">
           The reasons moderators pick from when they reject or hide a contribution; the author reads the one chosen. Each decision keeps
           the wording it was made with, so renaming or deactivating a reason does not change what authors were told before.
         </p>
-      </header>
+      </PageHeader>
       <PageSection id="reason-list" title="The list">
         <ActionAnnouncer>
           {reasons.length === 0 ? (

@@ -10,6 +10,7 @@ import { firstParam, type SearchParams } from "@/lib/search-params";
 import { changeUserRoleAction, setUserSuspendedAction } from "@/lib/users/actions";
 import { findUsers } from "@/lib/users/find-users";
 import { findUsersSchema } from "@/lib/users/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
@@ -46,13 +47,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">Users and roles</h1>
+      <PageHeader title="Users and roles">
         <p className="mt-2 max-w-3xl text-slate-700">
           Find an account, change its role or suspend it. A change ends the user&apos;s sessions at once; it is recorded in the
           moderation log with your name.
         </p>
-      </header>
+      </PageHeader>
       <UserFilters
         query={filters.query}
         role={filters.role}

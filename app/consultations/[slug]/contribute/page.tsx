@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContributionForm } from "@/components/contributions/contribution-form";
 import { ParticipationRules } from "@/components/contributions/participation-rules";
@@ -7,6 +6,7 @@ import { requireUserForPage } from "@/lib/auth/current-user";
 import { getNewContributionForm } from "@/lib/contributions/get-contribution-form";
 import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { formatDateTime } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,11 +21,7 @@ export default async function ContributePage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
-      <header>
-        <p className="text-sm">
-          <Link href={`/consultations/${consultation.slug}`}>Back to the consultation</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Contribute to “{consultation.title}”</h1>
+      <PageHeader back={{ href: `/consultations/${consultation.slug}`, label: "Back to the consultation" }} title={<>Contribute to “{consultation.title}”</>}>
         {form.open ? (
           <p className="mt-3 text-slate-800">
             Open until{" "}
@@ -33,7 +29,7 @@ export default async function ContributePage({ params }: Props) {
             {consultation.conference ? <> A contribution submitted now counts as “{PHASE_LABELS[form.phaseNow].toLowerCase()}”.</> : null}
           </p>
         ) : null}
-      </header>
+      </PageHeader>
 
       <ParticipationRules rules={consultation.participationRules} />
 

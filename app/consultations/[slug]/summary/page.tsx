@@ -27,6 +27,7 @@ import { saveSummaryAction } from "@/lib/summaries/actions";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
 import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -134,11 +135,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
   return (
     <article className="summary-page space-y-8">
-      <header>
-        <p className="no-print text-sm">
-          <Link href={`/consultations/${consultation.slug}`}>Back to the consultation</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Summary of “{consultation.title}”</h1>
+      <PageHeader back={{ href: `/consultations/${consultation.slug}`, label: "Back to the consultation", noPrint: true }} title={<>Summary of “{consultation.title}”</>}>
         <div className="mt-3 max-w-3xl space-y-2 text-slate-800">
           {live ? (
             <p>
@@ -176,7 +173,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           </p>
         ) : null}
         <VersionList slug={consultation.slug} versions={data.versions} current={live ? null : (shown?.version ?? null)} timeZone={consultation.timeZone} />
-      </header>
+      </PageHeader>
 
       {live && whole ? (
         <SummaryEditorProvider initial={data.highlights.map((highlight) => ({ reference: highlight.reference, title: highlight.title }))}>

@@ -8,6 +8,7 @@ import { updateConferenceAction } from "@/lib/conferences/actions";
 import { getConferenceForEdit } from "@/lib/conferences/get-conference-for-edit";
 import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Edit conference · Administration" };
 
@@ -22,15 +23,11 @@ export default async function EditConferencePage({ params, searchParams }: Props
   const zones = timeZoneOptions();
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/admin/conferences">All conferences</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Edit “{conference.title}”</h1>
+      <PageHeader back={{ href: "/admin/conferences", label: "All conferences" }} title={<>Edit “{conference.title}”</>}>
         <p className="mt-2">
           <Link href={`/conferences/${conference.values.slug}`}>See the public page</Link>
         </p>
-      </header>
+      </PageHeader>
       <FormOutcome outcome={created ? { ok: true, message: "Conference created. You can go on editing it here." } : null} />
       <ConferenceForm
         id={conference.id}

@@ -13,6 +13,7 @@ import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { changeConsultationStatusAction, updateConsultationAction } from "@/lib/consultations/actions";
 import { getConsultationForEdit } from "@/lib/consultations/get-consultation-for-edit";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Edit consultation · Administration" };
 
@@ -29,16 +30,12 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
 
   return (
     <div className="space-y-8">
-      <header>
-        <p className="text-sm">
-          <Link href="/admin/consultations">All consultations</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Edit “{consultation.title}”</h1>
+      <PageHeader back={{ href: "/admin/consultations", label: "All consultations" }} title={<>Edit “{consultation.title}”</>}>
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <StatusBadge status={consultation.status} />
           <Link href={`/consultations/${consultation.slug}`}>{consultation.status === "DRAFT" ? "Preview the public page" : "See the public page"}</Link>
         </p>
-      </header>
+      </PageHeader>
       <FormOutcome outcome={created ? { ok: true, message: "Draft created. Add what is missing, then open it when it is ready." } : null} />
 
       <PageSection id="status" title="Status">
