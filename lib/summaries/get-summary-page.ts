@@ -177,8 +177,8 @@ function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): 
  */
 async function publishedSubsetFigures(consultationId: string, summaryId: string, frozen: SummaryFigures, filters: SummaryFilters): Promise<SummaryFigures> {
   const figures = await cached(`published:${summaryId}:${JSON.stringify(filters)}`, async () => ({
-    statistics: await computeStatistics(db, consultationId, filters, { summaryId }),
-    themes: await countFrozenThemes(db, consultationId, summaryId, frozen.themes, filters),
+    statistics: await computeStatistics(consultationId, filters, { summaryId }),
+    themes: await countFrozenThemes(consultationId, summaryId, frozen.themes, filters),
   }));
   return withoutWithdrawnQuotes(figures);
 }
@@ -192,7 +192,7 @@ async function liveFigures(consultationId: string, filters: SummaryFilters): Pro
     SELECT count(*)::int AS "count", coalesce(sum("version"), 0)::int AS "versions"
     FROM "Contribution" WHERE "consultationId" = ${consultationId} AND "status" = 'APPROVED'::"ContributionStatus"`;
   const key = `live:${consultationId}:${state?.count ?? 0}:${state?.versions ?? 0}:${JSON.stringify(filters)}`;
-  return cached(key, () => computeSummaryFigures(db, { kind: "live", consultationId }, filters));
+  return cached(key, () => computeSummaryFigures({ kind: "live", consultationId }, filters));
 }
 
 /**

@@ -102,9 +102,9 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
           FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
           WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
         const { figures, placement } = await computeSummaryFiguresWithPlacement(
-          tx,
           { kind: "published", consultationId: consultation.id, summaryId: summary.id },
           {},
+          tx,
         );
         await storePlacements(tx, summary.id, placement);
         await tx.consultationSummary.update({
