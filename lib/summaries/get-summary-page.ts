@@ -11,6 +11,7 @@ import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/e
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
+import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
@@ -117,7 +118,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     };
   }
   const chosen = await readVersion(listedChoice.id);
-  const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
+  const frozen = readFrozenFigures(chosen, { consultation: consultation.slug, version: chosen.version });
   const filterErrors = absentFilters(frozen.statistics, filters);
   const applied: SummaryFilters = {
     ...filters,
@@ -144,7 +145,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
 function readVersion(id: string) {
   return db.consultationSummary.findUniqueOrThrow({
     where: { id },
-    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, statistics: true, themes: true },
+    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, ...storedFiguresSelect },
   });
 }
 
