@@ -11,6 +11,7 @@ import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/e
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
+import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
@@ -117,7 +118,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     };
   }
   const chosen = await readVersion(listedChoice.id);
-  const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
+  const frozen = readFrozenFigures(chosen, { consultation: consultation.slug, version: chosen.version });
   const filterErrors = absentFilters(frozen.statistics, filters);
   const applied: SummaryFilters = {
     ...filters,
@@ -144,7 +145,7 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
 function readVersion(id: string) {
   return db.consultationSummary.findUniqueOrThrow({
     where: { id },
-    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, statistics: true, themes: true },
+    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, ...storedFiguresSelect },
   });
 }
 
@@ -177,8 +178,8 @@ function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): 
  */
 async function publishedSubsetFigures(consultationId: string, summaryId: string, frozen: SummaryFigures, filters: SummaryFilters): Promise<SummaryFigures> {
   const figures = await cached(`published:${summaryId}:${JSON.stringify(filters)}`, async () => ({
-    statistics: await computeStatistics(db, consultationId, filters, { summaryId }),
-    themes: await countFrozenThemes(db, consultationId, summaryId, frozen.themes, filters),
+    statistics: await computeStatistics(consultationId, filters, { summaryId }),
+    themes: await countFrozenThemes(consultationId, summaryId, frozen.themes, filters),
   }));
   return withoutWithdrawnQuotes(figures);
 }
@@ -192,7 +193,7 @@ async function liveFigures(consultationId: string, filters: SummaryFilters): Pro
     SELECT count(*)::int AS "count", coalesce(sum("version"), 0)::int AS "versions"
     FROM "Contribution" WHERE "consultationId" = ${consultationId} AND "status" = 'APPROVED'::"ContributionStatus"`;
   const key = `live:${consultationId}:${state?.count ?? 0}:${state?.versions ?? 0}:${JSON.stringify(filters)}`;
-  return cached(key, () => computeSummaryFigures(db, { kind: "live", consultationId }, filters));
+  return cached(key, () => computeSummaryFigures({ kind: "live", consultationId }, filters));
 }
 
 /**
