@@ -117,8 +117,10 @@ function answerSchema(question: QuestionSpec): z.ZodType<AnswerValue | undefined
 export function buildAnswersSchema(questions: readonly QuestionSpec[]): z.ZodType<Answers, FormAnswers> {
   const shape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
   for (const question of questions) shape[question.id] = answerSchema(question);
-  const schema = z.preprocess(
-    (value) => value ?? {},
+  // The form always gives FormAnswers, which is what the input type says; a
+  // request may carry anything, which the object schema then refuses.
+  return z.preprocess(
+    (value: FormAnswers) => value ?? {},
     z.object(shape, "Please answer the questions.").transform((answers): Answers => {
       const given: Answers = {};
       for (const question of questions) {
@@ -128,9 +130,6 @@ export function buildAnswersSchema(questions: readonly QuestionSpec[]): z.ZodTyp
       return given;
     }),
   );
-  // The preprocessing step takes any value (a request may carry anything);
-  // the form always gives it FormAnswers, which is what its type says.
-  return schema as unknown as z.ZodType<Answers, FormAnswers>;
 }
 
 // ---------------------------------------------------------------------------

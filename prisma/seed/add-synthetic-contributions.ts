@@ -170,7 +170,9 @@ type EventColumn = (typeof EVENT_COLUMNS)[number];
 class Columns<K extends string> {
   readonly values: Record<K, Array<string | number | null>>;
   constructor(columns: readonly K[]) {
-    this.values = Object.fromEntries(columns.map((column) => [column, []])) as unknown as Record<K, Array<string | number | null>>;
+    const values = {} as Record<K, Array<string | number | null>>;
+    for (const column of columns) values[column] = [];
+    this.values = values;
   }
   push(row: Record<K, string | number | null>): void {
     for (const column of Object.keys(this.values) as K[]) this.values[column].push(row[column]);
