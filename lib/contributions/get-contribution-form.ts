@@ -12,7 +12,7 @@ import {
 } from "@/lib/contributions/consultation-for-contribution";
 import { phaseAt } from "@/lib/contributions/phase";
 import { draftDataSchema, editTargetSchema, isLanguageCode, type ContributionFormInput, type FormAnswers, type LanguageCode } from "@/lib/contributions/schema";
-import { notEditableMessage } from "@/lib/contributions/update-contribution";
+import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 
 // What the contribution form's pages need, as plain data: the consultation
 // and its questions, whether it takes contributions now (by the server's
