@@ -15,7 +15,7 @@ import { useShortcuts, useShortcutsEnabled } from "@/components/moderation/use-s
 import type { ActionResult } from "@/lib/errors";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import type { DecisionResult } from "@/lib/moderation/decide-contribution";
-import { allowedDecisions } from "@/lib/moderation/decision-rules";
+import { allowedDecisions } from "@/lib/contributions/lifecycle/transitions";
 import { decideContributionSchema, type DecideContributionInput, type DismissFlagsInput } from "@/lib/moderation/schema";
 import type { RejectionReasonOption } from "@/lib/rejection-reasons/find-active-rejection-reasons";
 

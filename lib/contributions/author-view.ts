@@ -1,4 +1,5 @@
 import type { ContributionStatus, ModerationAction } from "@/lib/generated/prisma/enums";
+import { needsReason, STATUSES_WITH_REASON } from "@/lib/contributions/lifecycle/transitions";
 
 // What the author of a contribution sees of it beyond the public page.
 //
@@ -19,8 +20,6 @@ export type HistoryEntry = {
   reason: string | null;
   at: Date;
 };
-
-const WITH_REASON: ReadonlySet<AuthorVisibleAction> = new Set(["REJECT", "HIDE"]);
 
 export const HISTORY_LABELS: Record<AuthorVisibleAction, string> = {
   SUBMIT: "Submitted",
@@ -43,22 +42,12 @@ export function toHistoryEntry(event: {
     id: event.id,
     action: event.action,
     toStatus: event.toStatus,
-    reason: WITH_REASON.has(event.action) ? event.reason : null,
+    reason: needsReason(event.action) ? event.reason : null,
     at: event.createdAt,
   };
 }
 
-const STATUSES_WITH_REASON: ReadonlySet<ContributionStatus> = new Set(["REJECTED", "HIDDEN"]);
-
 /** The reason the author is given for the current status: only for a rejected or hidden contribution. */
 export function reasonForAuthor(status: ContributionStatus, rejectionReason: string | null): string | null {
   return STATUSES_WITH_REASON.has(status) ? rejectionReason : null;
-}
-
-/** An author may take back a contribution waiting for moderation or published; rejected and hidden ones stay as they are. */
-export const WITHDRAWABLE_STATUSES: ReadonlySet<ContributionStatus> = new Set(["PENDING", "APPROVED"]);
-
-/** Authors may edit a contribution only while it waits for moderation. */
-export function isEditableByAuthor(status: ContributionStatus): boolean {
-  return status === "PENDING";
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
-import { isEditableByAuthor, reasonForAuthor } from "@/lib/contributions/author-view";
+import { reasonForAuthor } from "@/lib/contributions/author-view";
+import { isEditableByAuthor } from "@/lib/contributions/lifecycle/transitions";
 
 export type MyContributionRow = {
   reference: string;

@@ -13,7 +13,7 @@ import {
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { draftDataSchema, editTargetSchema, type ContributionFormInput, type FormAnswers } from "@/lib/contributions/schema";
 import { isLanguageCode, type LanguageCode } from "@/lib/vocabulary/languages";
-import { notEditableMessage } from "@/lib/contributions/update-contribution";
+import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 
 // What the contribution form's pages need, as plain data: the consultation
 // and its questions, whether it takes contributions now (by the server's

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import type { ContributionStatus, Phase, PublicationPreference } from "@/lib/generated/prisma/enums";
 import type { UploadedAttachment } from "@/lib/attachments/rules";
-import { AUTHOR_VISIBLE_ACTIONS, isEditableByAuthor, reasonForAuthor, toHistoryEntry, WITHDRAWABLE_STATUSES, type HistoryEntry } from "@/lib/contributions/author-view";
+import { AUTHOR_VISIBLE_ACTIONS, reasonForAuthor, toHistoryEntry, type HistoryEntry } from "@/lib/contributions/author-view";
+import { isEditableByAuthor, WITHDRAWABLE_STATUSES } from "@/lib/contributions/lifecycle/transitions";
 import { referenceSchema } from "@/lib/contributions/schema";
 
 export type MyContribution = {

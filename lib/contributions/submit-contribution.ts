@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, isUniqueViolation, notFound, parseInput, validationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
 import { attachmentMessages } from "@/lib/attachments/rules";
 import { contributionReceiptEmail } from "@/lib/contributions/contribution-emails";
@@ -13,6 +12,7 @@ import {
   toConsultationForContribution,
   type ConsultationForContribution,
 } from "@/lib/contributions/consultation-for-contribution";
+import { recordSubmission, submissionState } from "@/lib/contributions/lifecycle/record-submission";
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
@@ -99,10 +99,9 @@ async function insertContribution(
       answers: fields.answers,
       language: fields.language,
       publication: fields.publication,
-      status: "PENDING",
+      ...submissionState(now),
       submissionKey,
       submittedAt: now,
-      awaitingSince: now,
     },
     select: { id: true, reference: true, title: true },
   });
@@ -117,11 +116,8 @@ async function insertContribution(
     }
   }
 
-  await tx.moderationEvent.create({
-    data: { contributionId: contribution.id, actorId: me.id, action: "SUBMIT", fromStatus: null, toStatus: "PENDING" },
-  });
   await tx.contributionDraft.deleteMany({ where: { userId: me.id, consultationId: consultation.id } });
-  const email = contributionReceiptEmail(me.email, { ...contribution, phase, consultationTitle: consultation.title });
-  await enqueueEmail(tx, email);
-  return { id: contribution.id, reference: contribution.reference, emailKey: email.dedupeKey };
+  const receipt = contributionReceiptEmail(me.email, { ...contribution, phase, consultationTitle: consultation.title });
+  const emailKey = await recordSubmission(tx, { contribution: { id: contribution.id, authorId: me.id }, now, receipt });
+  return { id: contribution.id, reference: contribution.reference, emailKey };
 }

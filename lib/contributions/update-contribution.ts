@@ -2,25 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError, notFound, parseInput, validationError } from "@/lib/errors";
-import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import { attachmentMessages } from "@/lib/attachments/rules";
 import { consultationForContributionSelect, opennessAt, toConsultationForContribution } from "@/lib/contributions/consultation-for-contribution";
+import { applyTransition } from "@/lib/contributions/lifecycle/apply-transition";
+import { transitionConflict } from "@/lib/contributions/lifecycle/judge-transition";
+import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
+import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 import { buildEditSchema, editTargetSchema } from "@/lib/contributions/schema";
 
 export type UpdatedContribution = { reference: string; version: number };
 
 const missingContribution = () => notFound("This contribution");
-
-const NOT_EDITABLE: Record<Exclude<ContributionStatus, "PENDING">, string> = {
-  APPROVED: "This contribution has been approved and published, so it can no longer be edited.",
-  REJECTED: "This contribution has been reviewed and rejected, so it can no longer be edited.",
-  HIDDEN: "This contribution has been reviewed by the moderators, so it can no longer be edited.",
-  WITHDRAWN: "You withdrew this contribution, so it can no longer be edited.",
-};
-
-export function notEditableMessage(status: ContributionStatus): string | null {
-  return status === "PENDING" ? null : NOT_EDITABLE[status];
-}
 
 /**
  * The author changes their contribution while it waits for moderation and
@@ -40,7 +32,7 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
   // included, gets "not found".
   const current = await db.contribution.findFirst({
     where: { reference: target.data.reference, authorId: me.id },
-    select: { id: true, reference: true, status: true, version: true, consultation: { select: consultationForContributionSelect } },
+    select: { ...lifecycleSelect, consultation: { select: consultationForContributionSelect } },
   });
   if (!current) throw missingContribution();
   const refusal = notEditableMessage(current.status);
@@ -48,25 +40,20 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
   const consultation = toConsultationForContribution(current.consultation);
   const { message } = opennessAt(consultation, new Date());
   if (message) throw new AppError("INVALID_STATE", `${message} Contributions to it can no longer be edited.`);
-  if (current.version !== target.data.version) throw changedElsewhere();
+  if (current.version !== target.data.version) throw transitionConflict("EDIT");
 
   const fields = parseInput(buildEditSchema(consultation.questions), input);
 
   const version = await db.$transaction(async (tx) => {
-    // The where clause repeats every condition, so a decision or another edit
-    // that landed since the checks above makes this change nothing.
-    const { count } = await tx.contribution.updateMany({
-      where: { id: current.id, authorId: me.id, status: "PENDING", version: fields.version },
-      data: {
-        title: fields.title,
-        body: fields.body,
-        answers: fields.answers,
-        language: fields.language,
-        publication: fields.publication,
-        version: { increment: 1 },
-      },
+    // The transition's write is conditional on the status and version read
+    // above, so a decision or another edit that landed since makes it write
+    // nothing and refuse; once it matched, the row is this edit's until the
+    // commit.
+    const { state } = await applyTransition(tx, { action: "EDIT", contribution: current, actor: me, seenVersion: fields.version });
+    await tx.contribution.update({
+      where: { id: current.id },
+      data: { title: fields.title, body: fields.body, answers: fields.answers, language: fields.language, publication: fields.publication },
     });
-    if (count !== 1) throw changedElsewhere();
 
     // Files left out of the list are detached, not deleted: the sweep removes
     // them later, and until then they are private to their uploader again.
@@ -81,18 +68,7 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
     if (linked.count !== fields.attachmentIds.length) {
       throw new AppError("VALIDATION", attachmentMessages.unavailable, { attachmentIds: [attachmentMessages.unavailable] });
     }
-
-    await tx.moderationEvent.create({
-      data: { contributionId: current.id, actorId: me.id, action: "EDIT", fromStatus: "PENDING", toStatus: "PENDING" },
-    });
-    return fields.version + 1;
+    return state.version;
   });
   return { reference: current.reference, version };
-}
-
-function changedElsewhere(): AppError {
-  return new AppError(
-    "CONFLICT",
-    "This contribution changed since you opened it (in another window, or by a moderator's decision). Please reload the page: your changes here were not saved.",
-  );
 }

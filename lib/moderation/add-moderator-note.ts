@@ -2,6 +2,8 @@ import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
+import { applyTransition } from "@/lib/contributions/lifecycle/apply-transition";
+import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { addModeratorNoteSchema } from "@/lib/moderation/schema";
 
 export type ModeratorNote = { id: string; contributionId: string; createdAt: Date };
@@ -15,18 +17,10 @@ export async function addModeratorNote(input: unknown): Promise<ModeratorNote> {
   const moderator = await requireRole("MODERATOR");
   const { contributionId, note } = parseInput(addModeratorNoteSchema, input);
   return db.$transaction(async (tx) => {
-    const contribution = await tx.contribution.findUnique({ where: { id: contributionId }, select: { id: true, authorId: true } });
+    const contribution = await tx.contribution.findUnique({ where: { id: contributionId }, select: lifecycleSelect });
     if (!contribution) throw notFound("This contribution");
-    const event = await tx.moderationEvent.create({
-      data: {
-        contributionId: contribution.id,
-        actorId: moderator.id,
-        subjectUserId: contribution.authorId,
-        action: "NOTE",
-        note,
-      },
-      select: { id: true, createdAt: true },
-    });
+    const { event } = await applyTransition(tx, { action: "NOTE", contribution, actor: moderator, note });
+    if (!event) throw new Error("A note is always logged");
     return { id: event.id, contributionId: contribution.id, createdAt: event.createdAt };
   });
 }

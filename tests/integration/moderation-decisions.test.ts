@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import { addModeratorNote } from "@/lib/moderation/add-moderator-note";
 import { decideContribution } from "@/lib/moderation/decide-contribution";
-import { decisionRefusal, TRANSITIONS } from "@/lib/moderation/decision-rules";
+import { decisionRefusal, TRANSITIONS } from "@/lib/contributions/lifecycle/transitions";
 import { dismissFlags } from "@/lib/moderation/dismiss-flags";
 import { DECISIONS } from "@/lib/moderation/schema";
 import { isPostgresRun } from "../helpers/empty-database";

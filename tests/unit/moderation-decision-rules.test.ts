@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
-import { allowedDecisions, decisionRefusal, needsReason } from "@/lib/moderation/decision-rules";
+import { allowedDecisions, decisionRefusal, needsReason } from "@/lib/contributions/lifecycle/transitions";
 import { DECISIONS, type Decision } from "@/lib/moderation/schema";
 
 const STATUSES: ContributionStatus[] = ["PENDING", "APPROVED", "REJECTED", "HIDDEN", "WITHDRAWN"];

@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { PublicationPreference } from "@/lib/generated/prisma/enums";
 import type { EmailToSend } from "@/lib/mail/enqueue-email";
-import type { Decision } from "@/lib/moderation/schema";
+import type { DecisionAction } from "@/lib/contributions/lifecycle/transitions";
 
 // What the author is told about a moderation decision: a notice on the site
 // and an e-mail. Both say what was decided and, for a rejection or hiding,
@@ -19,7 +19,7 @@ export type DecidedContribution = {
 };
 
 /** Where the author reads it: the public page once it is published, their own view otherwise. */
-export function decisionLink(decision: Decision, reference: string): string {
+export function decisionLink(decision: DecisionAction, reference: string): string {
   return decision === "APPROVE" || decision === "RESTORE" ? `/contributions/${reference}` : `/my-contributions/${reference}`;
 }
 
@@ -32,9 +32,9 @@ function named(contribution: DecidedContribution): string {
   return `Your contribution "${contribution.title}" (${contribution.reference})`;
 }
 
-export function decisionNotice(decision: Decision, contribution: DecidedContribution, reason: string | null): { message: string; link: string } {
+export function decisionNotice(decision: DecisionAction, contribution: DecidedContribution, reason: string | null): { message: string; link: string } {
   const what = named(contribution);
-  const messages: Record<Decision, string> = {
+  const messages: Record<DecisionAction, string> = {
     APPROVE: `${what} has been approved and is now published.`,
     REJECT: `${what} was not approved for publication. Reason: ${reason}`,
     HIDE: `${what} has been hidden from the public by the moderators. Reason: ${reason}`,
@@ -43,17 +43,17 @@ export function decisionNotice(decision: Decision, contribution: DecidedContribu
   return { message: messages[decision], link: decisionLink(decision, contribution.reference) };
 }
 
-const SUBJECTS: Record<Decision, (reference: string) => string> = {
+const SUBJECTS: Record<DecisionAction, (reference: string) => string> = {
   APPROVE: (reference) => `Your contribution ${reference} is published`,
   REJECT: (reference) => `Your contribution ${reference} was not approved`,
   HIDE: (reference) => `Your contribution ${reference} has been hidden`,
   RESTORE: (reference) => `Your contribution ${reference} is published again`,
 };
 
-export function decisionEmail(to: string, eventId: string, decision: Decision, contribution: DecidedContribution, reason: string | null): EmailToSend {
+export function decisionEmail(to: string, eventId: string, decision: DecisionAction, contribution: DecidedContribution, reason: string | null): EmailToSend {
   const url = `${getEnv().appUrl}${decisionLink(decision, contribution.reference)}`;
   const about = `${named(contribution)} to the consultation "${contribution.consultationTitle}"`;
-  const bodies: Record<Decision, string> = {
+  const bodies: Record<DecisionAction, string> = {
     APPROVE:
       `${about} has been approved by the moderators and is now published ${PUBLISHED_AS[contribution.publication]}.\n\n` +
       `Read it: ${url}`,
