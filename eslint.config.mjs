@@ -16,6 +16,11 @@ const config = [
     },
   },
   {
+    // dependency-cruiser reads CommonJS configuration files.
+    files: [".dependency-cruiser*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["lib/env.ts", "instrumentation.ts", "tests/**", "scripts/**", "bench/**", "playwright.config.ts", "prisma/seed.ts"],
     rules: { "no-restricted-properties": "off" },
   },

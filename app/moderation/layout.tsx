@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ModerationAnnouncer } from "@/components/moderation/moderation-announcer";
+import { Announcer } from "@/components/ui/form/announcer";
 import { ModerationNav } from "@/components/moderation/moderation-nav";
 import { requireRoleForSection } from "@/lib/auth/current-user";
 
@@ -14,7 +14,7 @@ export default async function ModerationLayout({ children }: { children: ReactNo
   return (
     <div className="space-y-4">
       <ModerationNav />
-      <ModerationAnnouncer>{children}</ModerationAnnouncer>
+      <Announcer id="moderation-status">{children}</Announcer>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
 import { StatusBadge } from "@/components/consultations/status-badge";
 import { StatusControl } from "@/components/consultations/status-control";
 import { Pagination } from "@/components/ui/pagination";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { changeConsultationStatusAction } from "@/lib/consultations/actions";
 import { findConsultationsForAdmin } from "@/lib/consultations/find-consultations-for-admin";
@@ -79,7 +79,7 @@ export default async function AdminConsultationsPage({ searchParams }: { searchP
         </button>
       </form>
 
-      <ActionAnnouncer>
+      <Announcer>
         {result.consultations.length === 0 ? (
           <p className="text-slate-700">{result.total === 0 ? "No consultation matches." : <Link href={hrefFor(result.pageCount)}>Go to the last page</Link>}</p>
         ) : (
@@ -137,7 +137,7 @@ export default async function AdminConsultationsPage({ searchParams }: { searchP
             </table>
           </div>
         )}
-      </ActionAnnouncer>
+      </Announcer>
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} label="Consultation list pages" />
     </div>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
 import { RejectionReasonCreateForm } from "@/components/admin/rejection-reason-create-form";
 import { RejectionReasonsTable } from "@/components/admin/rejection-reasons-table";
 import { PageSection } from "@/components/ui/page-section";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { createRejectionReasonAction, moveRejectionReasonAction, updateRejectionReasonAction } from "@/lib/rejection-reasons/actions";
 import { findRejectionReasonsForAdmin } from "@/lib/rejection-reasons/find-rejection-reasons-for-admin";
@@ -22,13 +22,13 @@ export default async function AdminRejectionReasonsPage() {
         </p>
       </PageHeader>
       <PageSection id="reason-list" title="The list">
-        <ActionAnnouncer>
+        <Announcer>
           {reasons.length === 0 ? (
             <p className="text-slate-700">No reason yet: moderators can only explain a decision in their own words.</p>
           ) : (
             <RejectionReasonsTable reasons={reasons} update={updateRejectionReasonAction} move={moveRejectionReasonAction} />
           )}
-        </ActionAnnouncer>
+        </Announcer>
       </PageSection>
       <PageSection id="add-reason" title="Add a reason">
         <div className="mt-3">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { Pagination } from "@/components/ui/pagination";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { firstParam, type SearchParams } from "@/lib/search-params";
@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         role={filters.role}
         errors={{ query: query.error?.issues[0]?.message, role: role.error?.issues[0]?.message, page: page.error?.issues[0]?.message }}
       />
-      <ActionAnnouncer>
+      <Announcer>
         {result.users.length === 0 ? (
           <p className="text-slate-700">
             {result.total === 0 ? (
@@ -81,7 +81,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} label="User list pages" />
           </>
         )}
-      </ActionAnnouncer>
+      </Announcer>
     </div>
   );
 }

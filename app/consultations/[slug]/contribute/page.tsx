@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ContributionForm } from "@/components/contributions/contribution-form";
 import { ParticipationRules } from "@/components/contributions/participation-rules";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { deleteUploadAction, discardDraftAction, saveDraftAction, submitContributionAction } from "@/lib/contributions/actions";
 import { getNewContributionForm } from "@/lib/contributions/get-contribution-form";
 import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { formatDateTime } from "@/lib/format";
@@ -35,11 +36,19 @@ export default async function ContributePage({ params }: Props) {
 
       {form.open ? (
         <ContributionForm
-          mode={{ kind: "create", consultationId: consultation.id, blankValues: form.blankValues }}
+          mode={{
+            kind: "create",
+            consultationId: consultation.id,
+            blankValues: form.blankValues,
+            submit: submitContributionAction,
+            saveDraft: saveDraftAction,
+            discardDraft: discardDraftAction,
+          }}
           questions={consultation.questions}
           defaultValues={form.values}
           initialAttachments={form.attachments}
           draftSavedAt={form.draftSavedAt}
+          deleteUpload={deleteUploadAction}
         />
       ) : (
         <p role="note" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 font-medium text-amber-950">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContributionForm } from "@/components/contributions/contribution-form";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { deleteUploadAction, updateContributionAction } from "@/lib/contributions/actions";
 import { getContributionEditForm } from "@/lib/contributions/get-contribution-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -33,11 +34,12 @@ export default async function EditContributionPage({ params }: Props) {
         </p>
       ) : (
         <ContributionForm
-          mode={{ kind: "edit", reference: form.reference, version: form.version }}
+          mode={{ kind: "edit", reference: form.reference, version: form.version, update: updateContributionAction }}
           questions={consultation.questions}
           defaultValues={form.values}
           initialAttachments={form.attachments}
           draftSavedAt={null}
+          deleteUpload={deleteUploadAction}
         />
       )}
     </div>

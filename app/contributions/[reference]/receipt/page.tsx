@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormMessage } from "@/components/accounts/form-controls";
 import { AttachmentList } from "@/components/contributions/attachment-list";
 import { ContributionStatusBadge } from "@/components/contributions/contribution-status-badge";
+import { FormMessage } from "@/components/ui/form/form-outcome";
 import { PageSection } from "@/components/ui/page-section";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getMyContribution } from "@/lib/contributions/get-my-contribution";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormOutcome } from "@/components/admin/form-fields";
 import { ConferenceForm } from "@/components/conferences/conference-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { updateConferenceAction } from "@/lib/conferences/actions";
@@ -28,13 +27,13 @@ export default async function EditConferencePage({ params, searchParams }: Props
           <Link href={`/conferences/${conference.values.slug}`}>See the public page</Link>
         </p>
       </PageHeader>
-      <FormOutcome outcome={created ? { ok: true, message: "Conference created. You can go on editing it here." } : null} />
       <ConferenceForm
         id={conference.id}
         defaultValues={conference.values}
         timeZones={zones.includes(conference.values.timeZone) ? zones : [conference.values.timeZone, ...zones]}
         action={updateConferenceAction}
         submitLabel="Save changes"
+        notice={created ? "Conference created. You can go on editing it here." : undefined}
       />
     </div>
   );

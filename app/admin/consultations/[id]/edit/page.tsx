@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
-import { FormOutcome } from "@/components/admin/form-fields";
 import { ConsultationForm } from "@/components/consultations/consultation-form";
 import { StatusBadge } from "@/components/consultations/status-badge";
 import { StatusControl } from "@/components/consultations/status-control";
+import { FormMessage } from "@/components/ui/form/form-outcome";
 import { PageSection } from "@/components/ui/page-section";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
 import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
@@ -36,7 +36,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
           <Link href={`/consultations/${consultation.slug}`}>{consultation.status === "DRAFT" ? "Preview the public page" : "See the public page"}</Link>
         </p>
       </PageHeader>
-      <FormOutcome outcome={created ? { ok: true, message: "Draft created. Add what is missing, then open it when it is ready." } : null} />
+      {created ? <FormMessage kind="success">Draft created. Add what is missing, then open it when it is ready.</FormMessage> : null}
 
       <PageSection id="status" title="Status">
         <p className="mt-2 max-w-3xl text-slate-700">
@@ -44,7 +44,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
           while the consultation is open.
         </p>
         <div className="mt-3">
-          <ActionAnnouncer>
+          <Announcer>
             <StatusControl
               id={consultation.id}
               title={consultation.title}
@@ -52,7 +52,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
               transitions={consultation.transitions}
               action={changeConsultationStatusAction}
             />
-          </ActionAnnouncer>
+          </Announcer>
         </div>
       </PageSection>
 
