@@ -10,7 +10,7 @@ vitest() { npx vitest run --reporter=default --reporter=json --outputFile.json="
 step "Type check"
 npx tsc --noEmit
 step "Lint"
-npx eslint .
+npm run --silent lint
 step "Unit tests"
 vitest unit unit
 step "Integration tests on the embedded database (PGlite)"
