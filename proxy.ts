@@ -9,6 +9,9 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
+  // Navigations only: a server action posted to one of these pages answers
+  // for itself (its domain function refuses a visitor with a 401 result).
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   // next-auth splits a cookie that outgrows 4 kB into name.0, name.1, …
   const signedIn = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
   if (signedIn) return NextResponse.next();

@@ -27,6 +27,12 @@ describe("proxy", () => {
     },
   );
 
+  it("leaves a server action posted by a visitor to the action, which refuses it itself", () => {
+    const response = proxy(new NextRequest(new URL("/moderation", "http://localhost:3000"), { method: "POST", headers: { "next-action": "abc" } }));
+    expect(response.headers.get("location")).toBeNull();
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
   it("runs only on the administration and moderation sections", () => {
     expect(config.matcher).toEqual(["/admin/:path*", "/moderation/:path*"]);
   });
