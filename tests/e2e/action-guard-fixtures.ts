@@ -11,7 +11,7 @@ export const GUARD_IDS_FILE = ".e2e-data/e2e-action-guards.json";
 export const GUARD_TARGET = { email: "guard-target@agora.example", name: "Guard Target" };
 
 /** Who calls every action while signed in as a participant. */
-export const GUARD_PARTICIPANT = { email: "guard-participant@agora.example", name: "Guard Participant" };
+export const GUARD_PARTICIPANT = { email: "guard-caller@agora.example", name: "Guard Caller" };
 
 export const GUARD_CONFERENCE = { slug: "e2e-action-guards-conference", title: "E2E action guards conference" };
 export const GUARD_CONSULTATION = { slug: "e2e-action-guards", title: "E2E action guards" };

@@ -97,6 +97,8 @@ const ACCESS: Record<string, Rule> = {
   addModeratorNoteAction: { access: "moderator", args: (ids) => [{ contributionId: ids.pending.id, note: HIJACKED.note }] },
   dismissFlagsAction: { access: "moderator", args: (ids) => [{ contributionId: ids.reported.id, version: 1, openFlagCount: 1 }] },
   suspendAuthorAction: { access: "moderator", args: (ids) => [{ userId: ids.targetUserId, reason: "Written by a call that must be refused." }] },
+  // The users page's switch: moderators may suspend participants too (issue 4), so it is theirs.
+  setUserSuspendedAction: { access: "moderator", args: (ids) => [{ userId: ids.targetUserId, suspended: true, reason: "Written by a call that must be refused." }] },
   saveSummaryAction: {
     access: "moderator",
     args: (ids) => [GUARD_CONSULTATION.slug, { consultationId: ids.consultationId, synthesis: HIJACKED.title, highlights: [], baseVersion: 0, publish: true }],
@@ -111,7 +113,7 @@ const ACCESS: Record<string, Rule> = {
   updateRejectionReasonAction: { access: "admin", args: (ids) => [{ id: ids.reasonId, label: HIJACKED.title, active: true }] },
   moveRejectionReasonAction: { access: "admin", args: (ids) => [{ id: ids.reasonId, direction: "UP" }] },
   changeUserRoleAction: { access: "admin", args: (ids) => [{ userId: ids.targetUserId, role: "ADMIN" }] },
-  setUserSuspendedAction: { access: "admin", args: (ids) => [{ userId: ids.targetUserId, suspended: true, reason: "Written by a call that must be refused." }] },
+
 };
 
 const SIGN_IN = { ok: false, message: "Please sign in to continue." };
