@@ -1,0 +1,197 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { applyTransition } from "@/lib/contributions/lifecycle/apply-transition";
+import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
+import { updateContribution } from "@/lib/contributions/update-contribution";
+import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
+import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decideContribution } from "@/lib/moderation/decide-contribution";
+import { dismissFlags } from "@/lib/moderation/dismiss-flags";
+import { runAs, sessionCookieOf } from "../helpers/concurrent-sessions";
+import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
+import { createTestConsultation } from "../helpers/content-factories";
+import { isPostgresRun } from "../helpers/empty-database";
+import { createTestUser, type TestUser } from "../helpers/factories";
+import { moderationSnapshot } from "../helpers/moderation-fixtures";
+import { signOut } from "../helpers/session";
+
+// applyTransition (lib/contributions/lifecycle) as every writer uses it: who
+// may take a transition, and a write that loses its race to a change
+// committed between its read and its write. The domain functions' own tests
+// (moderation-*, flags, contributions-submit, my-contributions) cover each
+// transition's effects.
+
+let consultationId: string;
+let author: TestUser;
+let stranger: TestUser;
+let moderator: TestUser;
+
+beforeAll(async () => {
+  consultationId = (await createTestConsultation()).id;
+  author = await createTestUser();
+  stranger = await createTestUser();
+  moderator = await createTestUser({ role: "MODERATOR" });
+});
+
+beforeEach(() => signOut());
+
+const readRow = (target: { id: string }) => db.contribution.findUniqueOrThrow({ where: { id: target.id }, select: lifecycleSelect });
+
+describe("applyTransition: who may take a transition", () => {
+  it("refuses a moderator's transition to a participant, and nothing changes", async () => {
+    const pending = await readRow(await createTestContribution({ authorId: author.id, consultationId, status: "PENDING" }));
+    const before = await moderationSnapshot();
+    for (const action of ["APPROVE", "DISMISS_FLAGS", "NOTE"] as const) {
+      await expect(db.$transaction((tx) => applyTransition(tx, { action, contribution: pending, actor: { id: stranger.id, role: "PARTICIPANT" } }))).rejects.toMatchObject({ status: 403, code: "FORBIDDEN", userMessage: "You do not have permission to do this." });
+    }
+    expect(await moderationSnapshot()).toEqual(before);
+  });
+
+  it("answers anyone but the author that the contribution of an author's transition does not exist, moderators included", async () => {
+    const pending = await readRow(await createTestContribution({ authorId: author.id, consultationId, status: "PENDING" }));
+    const before = await moderationSnapshot();
+    for (const actor of [{ id: stranger.id, role: "PARTICIPANT" as const }, { id: moderator.id, role: "MODERATOR" as const }]) {
+      for (const action of ["WITHDRAW", "EDIT"] as const) {
+        await expect(db.$transaction((tx) => applyTransition(tx, { action, contribution: pending, actor }))).rejects.toMatchObject({
+          status: 404,
+          userMessage: "This contribution could not be found.",
+        });
+      }
+    }
+    expect(await moderationSnapshot()).toEqual(before);
+  });
+
+  it("lets a moderator note their own contribution, and nobody report their own", async () => {
+    const own = await readRow(await createTestContribution({ authorId: moderator.id, consultationId, status: "APPROVED" }));
+    const actor = { id: moderator.id, role: "MODERATOR" as const };
+    await expect(db.$transaction((tx) => applyTransition(tx, { action: "NOTE", contribution: own, actor, note: "Mine" }))).resolves.toMatchObject({
+      written: true,
+      event: { id: expect.any(String) },
+    });
+    await expect(db.$transaction((tx) => applyTransition(tx, { action: "REPORT", contribution: own, actor }))).rejects.toMatchObject({
+      status: 403,
+      userMessage: "You cannot report your own contribution.",
+    });
+  });
+});
+
+// Each test holds the contribution's row lock in a transaction of its own,
+// lets a writer read the contribution and wait on the lock with its
+// conditional write, then commits a change in the lock's transaction: the
+// writer's write matches nothing and it reads the contribution again.
+// PostgreSQL only: PGlite runs one transaction at a time.
+describe.runIf(isPostgresRun)("a write that loses its race", () => {
+  async function waitingForLocks(): Promise<number> {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS "waiting" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+    return row?.waiting ?? 0;
+  }
+
+  /** Runs `attempt` as `user`; `meanwhile` commits after its read and before its write. */
+  async function across<T>(target: TestContribution, user: TestUser, attempt: () => Promise<T>, meanwhile: (tx: Prisma.TransactionClient) => Promise<unknown>) {
+    const cookie = await sessionCookieOf(user.id);
+    signOut();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const lock = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Contribution" WHERE "id" = ${target.id} FOR UPDATE`;
+        held();
+        await released;
+        await meanwhile(tx);
+      },
+      { timeout: 60_000 },
+    );
+    await holding;
+    const outcome = runAs(cookie, attempt).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await vi.waitFor(async () => expect(await waitingForLocks()).toBe(1), { timeout: 10_000, interval: 20 });
+    release();
+    await lock;
+    return outcome;
+  }
+
+  /** A moderator's approval, as decideContribution writes it. */
+  const approval = (target: TestContribution) => async (tx: Prisma.TransactionClient) => {
+    await tx.contribution.update({ where: { id: target.id }, data: { status: "APPROVED", version: { increment: 1 }, awaitingSince: null, decidedAt: new Date() } });
+    await tx.moderationEvent.create({ data: { contributionId: target.id, actorId: moderator.id, action: "APPROVE", fromStatus: "PENDING", toStatus: "APPROVED" } });
+  };
+
+  const events = (target: TestContribution) => db.moderationEvent.findMany({ where: { contributionId: target.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true } });
+
+  it("a withdrawal after which a moderator approved: refused, and the approval stands", async () => {
+    const pending = await createTestContribution({ authorId: author.id, consultationId, status: "PENDING" });
+    const outcome = await across(pending, author, () => withdrawContribution({ reference: pending.reference }), approval(pending));
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", userMessage: "This contribution changed just now (a moderator may have decided on it). Reload the page and try again." },
+    });
+    expect(await readRow(pending)).toMatchObject({ status: "APPROVED", version: 2 });
+    expect((await events(pending)).map((event) => event.action)).toEqual(["SUBMIT", "APPROVE"]);
+  });
+
+  it("a withdrawal after which its own other click withdrew: answered as withdrawn, written once", async () => {
+    const pending = await createTestContribution({ authorId: author.id, consultationId, status: "PENDING" });
+    const outcome = await across(pending, author, () => withdrawContribution({ reference: pending.reference }), async (tx) => {
+      await tx.contribution.update({ where: { id: pending.id }, data: { status: "WITHDRAWN", version: { increment: 1 }, awaitingSince: null } });
+      await tx.moderationEvent.create({ data: { contributionId: pending.id, actorId: author.id, action: "WITHDRAW", fromStatus: "PENDING", toStatus: "WITHDRAWN" } });
+    });
+    expect(outcome).toEqual({ ok: true, value: { reference: pending.reference, status: "WITHDRAWN" } });
+    expect((await events(pending)).map((event) => event.action)).toEqual(["SUBMIT", "WITHDRAW"]);
+  });
+
+  it("an edit after which a moderator approved: refused, and neither its text nor its event is written", async () => {
+    const pending = await createTestContribution({ authorId: author.id, consultationId, status: "PENDING", title: "The text the moderator read" });
+    const edit = {
+      reference: pending.reference,
+      version: 1,
+      title: "A text nobody read",
+      body: "A body long enough to be a contribution.",
+      answers: {},
+      language: "en",
+      publication: "PUBLIC",
+      attachmentIds: [],
+    };
+    const outcome = await across(pending, author, () => updateContribution(edit), approval(pending));
+    expect(outcome).toMatchObject({ ok: false, error: { code: "CONFLICT", userMessage: expect.stringMatching(/^This contribution changed since you opened it/) } });
+    expect(await readRow(pending)).toMatchObject({ status: "APPROVED", version: 2, title: "The text the moderator read" });
+    expect((await events(pending)).map((event) => event.action)).toEqual(["SUBMIT", "APPROVE"]);
+  });
+
+  it("a decision after which the author edited: refused, telling the moderator to read the new version", async () => {
+    const pending = await createTestContribution({ authorId: author.id, consultationId, status: "PENDING" });
+    const editedAt = new Date();
+    const outcome = await across(pending, moderator, () => decideContribution({ contributionId: pending.id, version: 1, decision: "APPROVE" }), async (tx) => {
+      await tx.contribution.update({ where: { id: pending.id }, data: { title: "Edited meanwhile", version: { increment: 1 } } });
+      await tx.moderationEvent.create({ data: { contributionId: pending.id, actorId: author.id, action: "EDIT", fromStatus: "PENDING", toStatus: "PENDING", createdAt: editedAt } });
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", userMessage: `The author edited this contribution at ${formatDateTime(editedAt)}. Read the new version before deciding.` },
+    });
+    expect(await readRow(pending)).toMatchObject({ status: "PENDING", version: 2 });
+    expect(await db.notice.count({ where: { userId: author.id, message: { contains: pending.reference } } })).toBe(0);
+  });
+
+  it("a dismissal after which a new report arrived: refused, and the new report stays open", async () => {
+    const published = await createTestContribution({ authorId: author.id, consultationId, status: "APPROVED" });
+    await db.flag.create({ data: { contributionId: published.id, userId: stranger.id, reason: "SPAM" } });
+    await db.contribution.update({ where: { id: published.id }, data: { openFlagCount: 1, awaitingSince: new Date() } });
+    const reporter = await createTestUser();
+    const outcome = await across(published, moderator, () => dismissFlags({ contributionId: published.id, version: 1, openFlagCount: 1 }), async (tx) => {
+      await tx.flag.create({ data: { contributionId: published.id, userId: reporter.id, reason: "OFFENSIVE" } });
+      await tx.contribution.update({ where: { id: published.id }, data: { openFlagCount: { increment: 1 } } });
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", userMessage: "A new report has arrived since you opened this contribution. Nothing was dismissed; reload to read it first." },
+    });
+    expect(await readRow(published)).toMatchObject({ status: "APPROVED", version: 1, openFlagCount: 2 });
+    expect(await db.flag.count({ where: { contributionId: published.id, resolvedAt: null } })).toBe(2);
+  });
+});
