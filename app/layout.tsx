@@ -11,6 +11,11 @@ export const metadata: Metadata = {
   description: "Take part in public consultations around policy conferences: submit contributions, follow moderation, read the summaries.",
 };
 
+// Every page shows who is signed in, so none can be prerendered; saying so
+// keeps `next build` from trying, which would run the pages' queries (and
+// open the embedded database) at build time.
+export const dynamic = "force-dynamic";
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   const unreadNotices = user ? await countMyUnreadNotices() : 0;

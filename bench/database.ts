@@ -6,9 +6,9 @@ import { closePrismaClient, createPrismaClient } from "@/lib/db/create-client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openSqlConnection } from "@/lib/migrations/sql-connection";
 import { runMigrations } from "@/lib/migrations/run-migrations";
-import { addSyntheticContributions } from "@/lib/seed/add-synthetic-contributions";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { seedUsers } from "@/lib/seed/seed-users";
+import { addSyntheticContributions } from "@/prisma/seed/add-synthetic-contributions";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { seedUsers } from "@/prisma/seed/seed-users";
 import { BenchError, log, seconds, step } from "@/bench/output";
 
 // The benchmark's database: dropped, created, migrated and seeded on every

@@ -99,7 +99,6 @@ async function main(): Promise<void> {
     const { sessionCookieName } = await import("@/lib/auth/options");
     const moderator = await createModerator(url, { secret, cookieName: sessionCookieName() });
     await app.signInWith(moderator.cookie.slice(moderator.cookie.indexOf("=") + 1));
-    const { db } = await import("@/lib/db");
     const { computeStatistics } = await import("@/lib/summaries/compute-statistics");
     const { computeSummaryFigures } = await import("@/lib/summaries/compute-summary-figures");
     const { saveSummary } = await import("@/lib/summaries/save-summary");
@@ -108,16 +107,16 @@ async function main(): Promise<void> {
     step("Measurements");
     const results: Measured[] = [];
     results.push(
-      await measure("Statistics (SQL), all contributions", repeat, () => computeStatistics(db, target.id, {}), (s) => `total ${s.total.toLocaleString("en")}`),
+      await measure("Statistics (SQL), all contributions", repeat, () => computeStatistics(target.id, {}), (s) => `total ${s.total.toLocaleString("en")}`),
     );
     results.push(
-      await measure("Statistics (SQL), filtered to NGOs", repeat, () => computeStatistics(db, target.id, { type: "NGO" }), (s) => `total ${s.total.toLocaleString("en")}`),
+      await measure("Statistics (SQL), filtered to NGOs", repeat, () => computeStatistics(target.id, { type: "NGO" }), (s) => `total ${s.total.toLocaleString("en")}`),
     );
     results.push(
       await measure(
         "Whole live summary: statistics + themes (contributions and free-text answers)",
         repeat,
-        () => computeSummaryFigures(db, { kind: "live", consultationId: target.id }, {}),
+        () => computeSummaryFigures({ kind: "live", consultationId: target.id }, {}),
         (f) => `${f.themes.contributions.themes.length} themes over ${f.themes.contributions.documentCount.toLocaleString("en")} texts, ${f.themes.questions.length} free-text question(s)`,
       ),
     );

@@ -5,10 +5,10 @@ import { BenchError, log, step } from "@/bench/output";
 import { loadAverage } from "@/bench/report";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
-import { composeText, pickLanguage } from "@/lib/seed/compose-contribution";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
-import type { DemoLanguage } from "@/lib/seed/demo-texts";
-import { createRandom } from "@/lib/seed/random";
+import { composeText, pickLanguage } from "@/prisma/seed/compose-contribution";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
+import type { DemoLanguage } from "@/prisma/seed/demo-texts";
+import { createRandom } from "@/prisma/seed/random";
 import { computeThemes } from "@/lib/summaries/themes/compute-themes";
 import type { ThemeDocument, ThemeSummary } from "@/lib/summaries/themes/types";
 

@@ -2,26 +2,19 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { createPrismaClient, pgliteDirFor, type Db } from "@/lib/db/create-client";
 
-// The one Prisma client of the app. Opened on first use, not on import, so
-// that `next build` can load route modules without touching a database; cached
-// on globalThis so that hot reload in development does not open a second
-// PGlite on the same files.
-const globalForDb = globalThis as unknown as { agoraDb?: Db };
-
-function instance(): Db {
-  if (!globalForDb.agoraDb) {
-    const env = getEnv();
-    globalForDb.agoraDb = createPrismaClient(
-      env.databaseUrl ? { databaseUrl: env.databaseUrl } : { pgliteDir: pgliteDirFor(env.dataDir) },
-    );
-  }
-  return globalForDb.agoraDb;
+declare global {
+  // One client per process: hot reload in development evaluates this module
+  // again, and a second client would open a second PGlite on the same files.
+  var agoraDb: Db | undefined;
 }
 
-export const db: Db = new Proxy({} as Db, {
-  get(_target, property) {
-    const client = instance();
-    const value: unknown = Reflect.get(client, property);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-});
+/**
+ * The one Prisma client of the app. Made on import, but it reads the
+ * configuration and opens the database on its first query
+ * (lib/db/create-client.ts), so `next build` loads route modules without
+ * touching a database.
+ */
+export const db: Db = (globalThis.agoraDb ??= createPrismaClient(() => {
+  const env = getEnv();
+  return env.databaseUrl ? { databaseUrl: env.databaseUrl } : { pgliteDir: pgliteDirFor(env.dataDir) };
+}));

@@ -89,12 +89,13 @@ export function toErrorResponse(error: unknown, context: Record<string, unknown>
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } } };
 }
 
-/** Result of a server action called from a form. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+/** A refused server action: what to say, and the fields it is about. */
+export type ActionFailure = { ok: false; message: string; fieldErrors?: FieldErrors };
 
-export function toActionError(error: unknown, context: Record<string, unknown> = {}): ActionResult<never> {
+/** Result of a server action called from a form. */
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
+
+export function toActionError(error: unknown, context: Record<string, unknown> = {}): ActionFailure {
   const { body } = toErrorResponse(error, context);
   return { ok: false, message: body.error.message, ...(body.error.fieldErrors ? { fieldErrors: body.error.fieldErrors } : {}) };
 }

@@ -2,9 +2,9 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
-import { addSyntheticContributions, SyntheticSeedError } from "@/lib/seed/add-synthetic-contributions";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { addSyntheticContributions, SyntheticSeedError } from "@/prisma/seed/add-synthetic-contributions";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { seedDemo } from "@/prisma/seed/seed-demo";
 
 // npm run db:seed [-- --contributions N]: the demo (idempotent), then
 // optionally N synthetic contributions for scale tests.

@@ -5,10 +5,10 @@ import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { checkCreateUserInput, createUser, DEFAULT_COUNTRY } from "@/lib/seed/create-user";
+import { checkCreateUserInput, createUser, DEFAULT_COUNTRY } from "@/lib/users/create-user";
 
 // npm run user:create -- --email … --role admin [--name …] [--country BE]
-// Parses the command line and asks for the password; lib/seed/create-user.ts
+// Parses the command line and asks for the password; lib/users/create-user.ts
 // does the work.
 
 const HELP = `Usage: npm run user:create -- --email <address> --role <admin|moderator|participant> [--name "<name>"] [--country <XX>]

@@ -10,7 +10,7 @@ vitest() { npx vitest run --reporter=default --reporter=json --outputFile.json="
 step "Type check"
 npx tsc --noEmit
 step "Lint"
-npx eslint .
+npm run --silent lint
 step "Unit tests"
 vitest unit unit
 step "Integration tests on the embedded database (PGlite)"
@@ -24,7 +24,14 @@ fi
 step "Chromium for the e2e tests"
 bash scripts/ensure-chromium.sh
 step "Production build"
+# The build must not open a database: lib/db.ts opens it on the first query,
+# and no page may run one while next build loads or prerenders it.
+had_data=$([ -e data ] && echo yes || echo no)
 npx next build
+if [ "$had_data" = no ] && [ -e data ]; then
+  echo "next build created ./data: a module queried the database at build time" >&2
+  exit 1
+fi
 step "End-to-end tests (Playwright, Chromium, axe)"
 status=0
 npx playwright test || status=$?

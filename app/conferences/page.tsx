@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConferenceCardList } from "@/components/conferences/conference-card";
 import { PageSection } from "@/components/ui/page-section";
 import { findConferences, type ConferenceListItem } from "@/lib/conferences/find-conferences";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Conferences" };
 
@@ -14,13 +15,12 @@ export default async function ConferencesPage() {
   ];
   return (
     <div className="space-y-10">
-      <header>
-        <h1 className="text-3xl font-bold">Conferences</h1>
+      <PageHeader title="Conferences">
         <p className="mt-2 max-w-3xl text-slate-700">
           Consultations open around each conference: contribute before it to shape the agenda, during it to react to the debates,
           and after it to comment on the conclusions. Dates are shown in each conference&apos;s own time zone.
         </p>
-      </header>
+      </PageHeader>
       {sections.map((section) => (
         <PageSection key={section.id} id={section.id} title={section.heading}>
           <ConferenceCardList conferences={section.items} empty={section.empty} />

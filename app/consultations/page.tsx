@@ -8,6 +8,7 @@ import { findConsultationFilterOptions } from "@/lib/consultations/find-consulta
 import { findConsultations } from "@/lib/consultations/find-consultations";
 import { consultationFilterSchema } from "@/lib/consultations/schema";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Consultations" };
 
@@ -49,13 +50,12 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold">Consultations</h1>
+      <PageHeader title="Consultations">
         <p className="mt-2 max-w-3xl text-slate-700">
           Each consultation asks stakeholders for their views on a policy question, before, during and after a conference. Open ones
           accept contributions; closed and archived ones keep their contributions and summaries for everyone to read.
         </p>
-      </header>
+      </PageHeader>
 
       <ConsultationFilters values={values} topics={options.topics} conferences={options.conferences} includeDrafts={options.includeDrafts} errors={errors} />
 

@@ -11,6 +11,7 @@ import { findModerationQueue } from "@/lib/moderation/find-moderation-queue";
 import { isQueueFiltered, queueFilterQuery, readQueueFilters } from "@/lib/moderation/queue-filter";
 import { findActiveRejectionReasons } from "@/lib/rejection-reasons/find-active-rejection-reasons";
 import type { SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Moderation queue" };
 
@@ -29,14 +30,13 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">Moderation queue</h1>
+      <PageHeader title="Moderation queue">
         <p className="mt-2 max-w-3xl text-slate-700">
           New and edited contributions wait here for a first decision, and published ones come back when someone reports them.
           Pending contributions of suspended authors wait outside the queue until the suspension is lifted. Your own contributions are not in
           your queue: another moderator decides on them.
         </p>
-      </header>
+      </PageHeader>
 
       <QueueFilters filters={filters} facets={queue.facets} errors={errors} />
 

@@ -12,6 +12,7 @@ import { API_BASE_PATH, apiUrl } from "@/lib/open-data/links";
 import { OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS, type OperationObject } from "@/lib/open-data/openapi";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, QUERY_ERROR_MESSAGE } from "@/lib/open-data/page-query";
 import { SUMMARY_CSV_COLUMNS, SUMMARY_CSV_SECTIONS } from "@/lib/open-data/summary-csv";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = {
   title: "Open data",
@@ -80,8 +81,7 @@ export default async function OpenDataPage() {
 
   return (
     <div className="space-y-10">
-      <header>
-        <h1 className="text-3xl font-bold">Open data</h1>
+      <PageHeader title="Open data">
         <p className="mt-2 max-w-3xl text-slate-700">
           Every approved contribution to a consultation, and every published summary of one, can be downloaded as a CSV or JSON
           file and read through a JSON API, free of charge and without an account or a key, for research, journalism or your own
@@ -96,7 +96,7 @@ export default async function OpenDataPage() {
             ))}
           </ul>
         </nav>
-      </header>
+      </PageHeader>
 
       <PageSection id="published" title={sectionTitle("published")}>
         <ul className="mt-3 max-w-3xl list-disc space-y-2 pl-6">

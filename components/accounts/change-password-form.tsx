@@ -1,15 +1,20 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { ConfirmPasswordField, FormOutcome, NewPasswordField, SubmitButton, TextField } from "@/components/accounts/form-controls";
-import { useActionForm } from "@/components/accounts/use-action-form";
-import { changeMyPasswordAction } from "@/lib/accounts/actions";
-import { changePasswordSchema } from "@/lib/accounts/schema";
+import { ConfirmPasswordField, NewPasswordField } from "@/components/accounts/password-fields";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/schema";
+import type { ActionResult } from "@/lib/errors";
 
-export function ChangePasswordForm() {
+type Props = { action: (input: ChangePasswordInput) => Promise<ActionResult> };
+
+export function ChangePasswordForm({ action }: Props) {
   const { form, outcome, onSubmit } = useActionForm({
     schema: changePasswordSchema,
-    action: changeMyPasswordAction,
+    action,
     fields: ["currentPassword", "newPassword", "confirmPassword"],
     // Every session ended with the change, this one too: clear its cookie
     // and ask for the new password.

@@ -1,17 +1,14 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import { FieldError, SelectField, TextField } from "@/components/accounts/form-controls";
-import {
-  countryOptions,
-  isCitizenType,
-  organisationSizeOptions,
-  publicationPreferenceOptions,
-  requiresOrganisation,
-  stakeholderTypeOptions,
-  TRANSPARENCY_REGISTER_EXAMPLE,
-  type ProfileInput,
-} from "@/lib/accounts/schema";
+import { ChoiceGroupField } from "@/components/ui/form/choice-group-field";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { countryOptions } from "@/lib/vocabulary/countries";
+import { isCitizenType, requiresOrganisation, stakeholderTypeOptions } from "@/lib/vocabulary/stakeholder-types";
+import { organisationSizeOptions } from "@/lib/vocabulary/organisation-sizes";
+import { publicationPreferenceOptions } from "@/lib/vocabulary/publication";
+import { TRANSPARENCY_REGISTER_EXAMPLE, type ProfileInput } from "@/lib/accounts/schema";
 
 function message(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : undefined;
@@ -94,24 +91,13 @@ export function ProfileFields({ idPrefix }: { idPrefix: string }) {
         error={message(errors.country)}
         {...register("country")}
       />
-      <fieldset aria-describedby={errors.publicationPreference ? id("publicationPreference-error") : undefined}>
-        <legend className="font-medium">How should your contributions be published?</legend>
-        <div className="mt-2 space-y-2">
-          {publicationPreferenceOptions.map((option) => (
-            <div key={option.value} className="flex items-start gap-3">
-              <input
-                id={id(`publicationPreference-${option.value}`)}
-                type="radio"
-                value={option.value}
-                className="mt-1 h-5 w-5 shrink-0 accent-brand-600"
-                {...register("publicationPreference")}
-              />
-              <label htmlFor={id(`publicationPreference-${option.value}`)}>{option.label}</label>
-            </div>
-          ))}
-        </div>
-        <FieldError id={id("publicationPreference")} message={message(errors.publicationPreference)} />
-      </fieldset>
+      <ChoiceGroupField
+        id={id("publicationPreference")}
+        legend="How should your contributions be published?"
+        choices={publicationPreferenceOptions}
+        error={message(errors.publicationPreference)}
+        {...register("publicationPreference")}
+      />
     </>
   );
 }

@@ -2,19 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { FormProvider } from "react-hook-form";
-import { FormOutcome, SubmitButton } from "@/components/accounts/form-controls";
 import { ProfileFields } from "@/components/accounts/profile-fields";
-import { useActionForm } from "@/components/accounts/use-action-form";
-import { updateMyProfileAction } from "@/lib/accounts/actions";
-import { profileSchema, type Profile } from "@/lib/accounts/schema";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { profileSchema, type Profile, type ProfileInput } from "@/lib/accounts/schema";
+import type { ActionResult } from "@/lib/errors";
 
 const FIELDS = ["displayName", "stakeholderType", "organisationName", "organisationSize", "country", "transparencyRegisterNumber", "publicationPreference"] as const;
 
-export function ProfileForm({ profile }: { profile: Profile | null }) {
+type Props = { profile: Profile | null; action: (input: ProfileInput) => Promise<ActionResult> };
+
+export function ProfileForm({ profile, action }: Props) {
   const router = useRouter();
   const { form, outcome, onSubmit } = useActionForm({
     schema: profileSchema,
-    action: updateMyProfileAction,
+    action,
     fields: FIELDS,
     defaultValues: profile
       ? {

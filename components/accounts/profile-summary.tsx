@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import type { MyProfile } from "@/lib/accounts/get-my-profile";
-import { countryName, ORGANISATION_SIZE_LABELS, PUBLICATION_PREFERENCE_LABELS, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { ORGANISATION_SIZE_LABELS } from "@/lib/vocabulary/organisation-sizes";
+import { PUBLICATION_PREFERENCE_LABELS } from "@/lib/vocabulary/publication";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 

@@ -3,11 +3,15 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { FormProvider } from "react-hook-form";
-import { CheckboxField, FormErrorSummary, NewPasswordField, SubmitButton, TextField } from "@/components/accounts/form-controls";
+import { NewPasswordField } from "@/components/accounts/password-fields";
 import { ProfileFields } from "@/components/accounts/profile-fields";
-import { useActionForm } from "@/components/accounts/use-action-form";
-import { registerAction } from "@/lib/accounts/actions";
-import { registrationSchema } from "@/lib/accounts/schema";
+import { CheckboxField } from "@/components/ui/form/checkbox-field";
+import { FormErrorSummary } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { registrationSchema, type RegistrationInput } from "@/lib/accounts/schema";
+import type { ActionResult } from "@/lib/errors";
 
 const FIELDS = [
   "email",
@@ -22,11 +26,13 @@ const FIELDS = [
   "acceptTerms",
 ] as const;
 
-export function RegisterForm() {
+type Props = { action: (input: RegistrationInput) => Promise<ActionResult> };
+
+export function RegisterForm({ action }: Props) {
   const router = useRouter();
   const { form, outcome, onSubmit } = useActionForm({
     schema: registrationSchema,
-    action: registerAction,
+    action,
     fields: FIELDS,
     defaultValues: { publicationPreference: "PUBLIC" },
     onSuccess: () => router.push("/check-email"),

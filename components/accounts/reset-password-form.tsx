@@ -1,15 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { ConfirmPasswordField, FormErrorSummary, FormMessage, NewPasswordField, SubmitButton } from "@/components/accounts/form-controls";
-import { useActionForm } from "@/components/accounts/use-action-form";
-import { resetPasswordAction } from "@/lib/accounts/actions";
-import { resetPasswordSchema } from "@/lib/accounts/schema";
+import { ConfirmPasswordField, NewPasswordField } from "@/components/accounts/password-fields";
+import { FormErrorSummary, FormMessage } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/accounts/schema";
+import type { ActionResult } from "@/lib/errors";
 
-export function ResetPasswordForm({ token }: { token: string }) {
+type Props = { token: string; action: (input: ResetPasswordInput) => Promise<ActionResult> };
+
+export function ResetPasswordForm({ token, action }: Props) {
   const { form, outcome, onSubmit } = useActionForm({
     schema: resetPasswordSchema,
-    action: resetPasswordAction,
+    action,
     fields: ["password", "confirmPassword"],
     defaultValues: { token },
   });

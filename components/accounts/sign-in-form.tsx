@@ -5,9 +5,11 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormErrorSummary, StatusRegion, SubmitButton, TextField } from "@/components/accounts/form-controls";
-import { resendVerificationAction } from "@/lib/accounts/actions";
-import { signInSchema, type SignInInput } from "@/lib/accounts/schema";
+import { FormErrorSummary, StatusRegion } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
+import { signInSchema, type EmailOnlyInput, type SignInInput } from "@/lib/accounts/schema";
+import type { ActionResult } from "@/lib/errors";
 
 // The reasons lib/auth/authenticate.ts gives; next-auth hands them back as `error`.
 const MESSAGES: Record<string, string> = {
@@ -18,7 +20,13 @@ const MESSAGES: Record<string, string> = {
 };
 const FALLBACK = "Signing in did not work. Please try again.";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+type Props = {
+  callbackUrl: string;
+  /** Sends a new confirmation link, for an address not confirmed yet. */
+  resendVerification: (input: EmailOnlyInput) => Promise<ActionResult>;
+};
+
+export function SignInForm({ callbackUrl, resendVerification }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [resendState, setResendState] = useState<{ pending: boolean; message: string | null }>({ pending: false, message: null });
   const {
@@ -43,7 +51,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function resend() {
     setResendState({ pending: true, message: null });
-    const result = await resendVerificationAction({ email: getValues("email") });
+    const result = await resendVerification({ email: getValues("email") });
     setResendState({ pending: false, message: result.message ?? null });
   }
 

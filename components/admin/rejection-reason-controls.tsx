@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useTransition } from "react";
-import { useRowOutcome } from "@/components/admin/action-announcer";
+import { useRowOutcome } from "@/components/admin/use-row-outcome";
 import type { ActionResult } from "@/lib/errors";
 import type { MovedRejectionReason } from "@/lib/rejection-reasons/move-rejection-reason";
 import type { MoveDirection, MoveRejectionReasonInput, UpdateRejectionReasonInput } from "@/lib/rejection-reasons/schema";

@@ -1,9 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyServerErrors, controlClass, Field, FormOutcome, SaveButton } from "@/components/admin/form-fields";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 import type { CreatedRejectionReason } from "@/lib/rejection-reasons/create-rejection-reason";
 import {
@@ -15,44 +15,32 @@ import {
 type Props = { action: (input: CreateRejectionReasonInput) => Promise<ActionResult<CreatedRejectionReason>> };
 
 export function RejectionReasonCreateForm({ action }: Props) {
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: createRejectionReasonSchema,
+    action,
+    fields: ["label"],
+    defaultValues: { label: "" },
+    successMessage: "Reason added.",
+    onSuccess: (_created, { form }) => form.reset({ label: "" }),
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    getValues,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(createRejectionReasonSchema), defaultValues: { label: "" } });
-
-  const onSubmit = handleSubmit(async () => {
-    setOutcome(null);
-    // The raw value: the action normalises it with the same schema.
-    const result = await action(getValues());
-    if (result.ok) {
-      reset({ label: "" });
-      setOutcome({ ok: true, message: result.message ?? "Reason added." });
-      return;
-    }
-    const message = applyServerErrors(result, (name) => name === "label", (_name, text, focus) =>
-      setError("label", { type: "server", message: text }, { shouldFocus: focus }),
-    );
-    setOutcome({ ok: false, message });
-  });
+  } = form;
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <FormOutcome outcome={outcome} />
-      <Field
+      <TextField
         id="new-rejection-reason"
         label="New reason"
         hint={`As the author will read it, for example “Off topic”. At most ${REJECTION_REASON_LABEL_MAX} characters.`}
+        type="text"
         error={errors.label?.message}
         required
-      >
-        {(aria) => <input type="text" {...aria} {...register("label")} className={controlClass} />}
-      </Field>
-      <SaveButton pending={isSubmitting}>Add reason</SaveButton>
+        {...register("label")}
+      />
+      <SubmitButton pending={isSubmitting}>Add reason</SubmitButton>
     </form>
   );
 }

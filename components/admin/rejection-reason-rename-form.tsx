@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { useForm } from "react-hook-form";
-import { useRowOutcome } from "@/components/admin/action-announcer";
+import { useRowAnnouncer } from "@/components/admin/use-row-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 import { REJECTION_REASON_LABEL_MAX, updateRejectionReasonSchema, type UpdateRejectionReasonInput } from "@/lib/rejection-reasons/schema";
 import type { UpdatedRejectionReason } from "@/lib/rejection-reasons/update-rejection-reason";
@@ -19,22 +18,18 @@ export function RejectionReasonRenameForm({ id, label, action }: Props) {
   const inputId = useId();
   const hintId = useId();
   const statusId = useId();
-  const { outcome, clear, report } = useRowOutcome(label);
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: updateRejectionReasonSchema,
+    action,
+    fields: ["label"],
+    values: { id, label },
+    successMessage: "Saved.",
+    onOutcome: useRowAnnouncer(label),
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    getValues,
     formState: { isSubmitting, errors },
-  } = useForm({ resolver: zodResolver(updateRejectionReasonSchema), values: { id, label } });
-
-  const onSubmit = handleSubmit(async () => {
-    clear();
-    const result = await action(getValues());
-    const labelError = result.ok ? undefined : result.fieldErrors?.label?.[0];
-    if (labelError) setError("label", { type: "server", message: labelError }, { shouldFocus: true });
-    report(result, "Saved.");
-  });
+  } = form;
 
   const message = errors.label?.message ?? outcome?.message;
   const isError = Boolean(errors.label) || outcome?.ok === false;

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { Role } from "@/lib/generated/prisma/enums";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 type Props = {
   query: string;
@@ -59,15 +59,12 @@ export function UserFilters({ query, role, errors }: Props) {
           </p>
         ) : null}
       </div>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-        Search
-      </button>
-      {query || role ? <Link href="/admin/users">Clear</Link> : null}
-      {errors.page ? (
-        <p role="alert" className="w-full text-sm text-red-800">
-          {errors.page} The first page is shown.
-        </p>
-      ) : null}
+      <FilterActions
+        className="contents"
+        submitLabel="Search"
+        clear={query || role ? { href: "/admin/users", label: "Clear" } : null}
+        pageError={errors.page}
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { useForm } from "react-hook-form";
-import { useRowOutcome } from "@/components/admin/action-announcer";
+import { useRowAnnouncer } from "@/components/admin/use-row-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { ActionResult } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -21,17 +20,18 @@ type Props = {
 export function UserRoleForm({ userId, userLabel, role, action }: Props) {
   const selectId = useId();
   const statusId = useId();
-  const { outcome, clear, report } = useRowOutcome(userLabel);
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: changeUserRoleSchema,
+    action,
+    fields: ["role"],
+    defaultValues: { userId, role },
+    successMessage: "Role changed.",
+    onOutcome: useRowAnnouncer(userLabel),
+  });
   const {
     register,
-    handleSubmit,
     formState: { isSubmitting, errors },
-  } = useForm({ resolver: zodResolver(changeUserRoleSchema), defaultValues: { userId, role } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    clear();
-    report(await action(values), "Role changed.");
-  });
+  } = form;
 
   const message = errors.role?.message ?? outcome?.message;
   const isError = Boolean(errors.role) || outcome?.ok === false;

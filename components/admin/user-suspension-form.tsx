@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { useForm } from "react-hook-form";
-import { useRowOutcome } from "@/components/admin/action-announcer";
+import { useRowAnnouncer } from "@/components/admin/use-row-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 import type { SuspensionChange } from "@/lib/users/set-user-suspended";
 import { setUserSuspendedSchema, type SetUserSuspendedInput } from "@/lib/users/schema";
@@ -21,30 +20,20 @@ export function UserSuspensionForm({ userId, userLabel, suspended, action }: Pro
   const reasonId = useId();
   const errorId = useId();
   const statusId = useId();
-  const { outcome, clear, report } = useRowOutcome(userLabel);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { isSubmitting, errors },
-  } = useForm({
-    resolver: zodResolver(setUserSuspendedSchema),
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: setUserSuspendedSchema,
+    action,
+    fields: ["reason"],
     // The form asks for the opposite of the current state.
     values: { userId, suspended: !suspended, reason: "" },
+    successMessage: "Done.",
+    onOutcome: useRowAnnouncer(userLabel),
+    onSuccess: (_change, { form }) => form.reset(),
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    clear();
-    const result = await action(values);
-    if (!result.ok) {
-      const reasonError = result.fieldErrors?.reason?.[0];
-      if (reasonError) setError("reason", { message: reasonError });
-    } else {
-      reset();
-    }
-    report(result, "Done.");
-  });
+  const {
+    register,
+    formState: { isSubmitting, errors },
+  } = form;
 
   const status = (
     <p id={statusId} className={`text-sm ${outcome?.ok === false ? "text-red-800" : "text-green-900"}`}>

@@ -1,8 +1,13 @@
 "use client";
 
-import { checkboxClass, CheckboxField, controlClass, Field, FormOutcome, SaveButton, TitleSlugFields } from "@/components/admin/form-fields";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { slugFollowingTitle, TitleSlugFields } from "@/components/admin/title-slug-fields";
 import { ZonedDateRangeFields } from "@/components/conferences/zoned-date-range-fields";
+import { CheckboxField } from "@/components/ui/form/checkbox-field";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextareaField } from "@/components/ui/form/textarea-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { CONFERENCE_FIELDS, conferenceSchema, type ConferenceInput } from "@/lib/conferences/schema";
 import type { ActionResult } from "@/lib/errors";
 
@@ -13,20 +18,27 @@ type Props = {
   timeZones: string[];
   action: (input: ConferenceInput & { id?: string }) => Promise<ActionResult<unknown>>;
   submitLabel: string;
+  /** Said when the page opens (the conference was just created). */
+  notice?: string;
 };
 
-export function ConferenceForm({ id, defaultValues, timeZones, action, submitLabel }: Props) {
-  const { form, outcome, onSubmit, titleField } = useAdminForm({
+export function ConferenceForm({ id, defaultValues, timeZones, action, submitLabel, notice }: Props) {
+  const { form, outcome, onSubmit } = useActionForm({
     schema: conferenceSchema,
+    action: (values) => action(id ? { ...values, id } : values),
+    fields: CONFERENCE_FIELDS,
     defaultValues,
-    id,
-    action,
-    isField: (name) => (CONFERENCE_FIELDS as string[]).includes(name),
+    successMessage: "Saved.",
+    initialOutcome: notice ? { ok: true, message: notice } : null,
+    onSuccess: (_saved, { values, form }) => form.reset(values),
   });
   const {
     register,
+    getFieldState,
+    setValue,
     formState: { errors, isSubmitting },
   } = form;
+  const titleField = register("title", { onChange: id ? undefined : slugFollowingTitle(() => getFieldState("slug").isDirty, (slug) => setValue("slug", slug)) });
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
@@ -37,17 +49,27 @@ export function ConferenceForm({ id, defaultValues, timeZones, action, submitLab
         title={{ field: titleField, error: errors.title?.message }}
         slug={{ field: register("slug"), error: errors.slug?.message }}
       />
-      <Field id="conference-description" label="Description" hint="Plain text; leave an empty line between paragraphs." error={errors.description?.message} required>
-        {(aria) => <textarea rows={6} {...aria} {...register("description")} className={controlClass} />}
-      </Field>
+      <TextareaField
+        id="conference-description"
+        label="Description"
+        hint="Plain text; leave an empty line between paragraphs."
+        rows={6}
+        error={errors.description?.message}
+        required
+        {...register("description")}
+      />
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 font-semibold">Where</legend>
-        <Field id="conference-venue" label="Venue" hint="Required unless the conference is online only." error={errors.venue?.message}>
-          {(aria) => <input type="text" {...aria} {...register("venue")} className={controlClass} />}
-        </Field>
-        <CheckboxField id="conference-online" label="Online (streamed, or online only)" error={errors.isOnline?.message}>
-          {(aria) => <input type="checkbox" {...aria} {...register("isOnline")} className={checkboxClass} />}
-        </CheckboxField>
+        <TextField
+          id="conference-venue"
+          label="Venue"
+          hint="Required unless the conference is online only."
+          type="text"
+          error={errors.venue?.message}
+          required={false}
+          {...register("venue")}
+        />
+        <CheckboxField id="conference-online" label="Online (streamed, or online only)" error={errors.isOnline?.message} {...register("isOnline")} />
       </fieldset>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 font-semibold">When</legend>
@@ -64,7 +86,7 @@ export function ConferenceForm({ id, defaultValues, timeZones, action, submitLab
           end={{ label: "Ends", error: errors.endsAt?.message, field: register("endsAt") }}
         />
       </fieldset>
-      <SaveButton pending={isSubmitting}>{submitLabel}</SaveButton>
+      <SubmitButton pending={isSubmitting}>{submitLabel}</SubmitButton>
     </form>
   );
 }

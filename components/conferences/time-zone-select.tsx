@@ -1,5 +1,5 @@
 import type { ComponentPropsWithRef } from "react";
-import { controlClass } from "@/components/admin/form-fields";
+import { controlClass } from "@/components/ui/form/field";
 
 type Props = Omit<ComponentPropsWithRef<"select">, "children"> & { timeZones: string[] };
 

@@ -1,8 +1,9 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { controlClass, Field } from "@/components/admin/form-fields";
 import { TimeZoneSelect } from "@/components/conferences/time-zone-select";
+import { Field } from "@/components/ui/form/field";
+import { TextField } from "@/components/ui/form/text-field";
 
 type DateField = { label: string; error: string | undefined; field: UseFormRegisterReturn };
 
@@ -19,13 +20,19 @@ export function ZonedDateRangeFields({ idPrefix, timeZones, timeZone, start, end
   return (
     <>
       <Field id={`${idPrefix}-time-zone`} label={timeZone.label} hint={timeZone.hint} error={timeZone.error} required>
-        {(aria) => <TimeZoneSelect timeZones={timeZones} {...aria} {...timeZone.field} />}
+        {(control) => <TimeZoneSelect timeZones={timeZones} {...control} {...timeZone.field} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         {[start, end].map((date, index) => (
-          <Field key={date.field.name} id={`${idPrefix}-${index === 0 ? "start" : "end"}`} label={date.label} error={date.error} required>
-            {(aria) => <input type="datetime-local" {...aria} {...date.field} className={controlClass} />}
-          </Field>
+          <TextField
+            key={date.field.name}
+            id={`${idPrefix}-${index === 0 ? "start" : "end"}`}
+            label={date.label}
+            type="datetime-local"
+            error={date.error}
+            required
+            {...date.field}
+          />
         ))}
       </div>
     </>

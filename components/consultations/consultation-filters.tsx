@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { ConsultationStatus, Phase } from "@/lib/generated/prisma/enums";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 export type ConsultationFilterValues = { query: string; status: string; topic: string; conference: string; phase: string };
 
@@ -93,17 +93,12 @@ export function ConsultationFilters({ values, topics, conferences, includeDrafts
           </Field>
         </div>
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Apply filters
-        </button>
-        {active ? <Link href="/consultations">Clear filters</Link> : null}
-      </div>
-      {errors.page ? (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          {errors.page} The first page is shown.
-        </p>
-      ) : null}
+      <FilterActions
+        className="mt-4 flex flex-wrap items-center gap-4"
+        submitLabel="Apply filters"
+        clear={active ? { href: "/consultations", label: "Clear filters" } : null}
+        pageError={errors.page}
+      />
     </form>
   );
 }

@@ -1,11 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { useFieldArray, useWatch } from "react-hook-form";
-import { controlClass, ErrorText, Field, FormOutcome, SaveButton, TitleSlugFields } from "@/components/admin/form-fields";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { useFieldArray, useWatch, type Path } from "react-hook-form";
+import { slugFollowingTitle, TitleSlugFields } from "@/components/admin/title-slug-fields";
 import { ZonedDateRangeFields } from "@/components/conferences/zoned-date-range-fields";
 import { QuestionFields } from "@/components/consultations/question-fields";
+import { controlClass, FieldError } from "@/components/ui/form/field";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { SelectField } from "@/components/ui/form/select-field";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextareaField } from "@/components/ui/form/textarea-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { CONSULTATION_FIELDS, consultationSchema, isChoiceKind, MAX_QUESTIONS, type ConsultationInput } from "@/lib/consultations/schema";
 import type { ActionResult } from "@/lib/errors";
 import type { QuestionKind } from "@/lib/generated/prisma/enums";
@@ -27,7 +33,16 @@ type Props = {
 };
 
 const MARKDOWN_HINT = "Markdown: ## for a heading, - for a list item, **bold**, [text](https://…) for a link. HTML is not shown.";
-const QUESTION_PATH = /^questions\.\d+\.(kind|prompt|helpText|options|required)$/;
+const QUESTION_PATH = /^questions\.(\d+)\.(\w+)$/;
+const QUESTION_FIELDS = ["kind", "prompt", "helpText", "options", "required"] as const;
+
+/** The field a server error key is about: one of the form's, or a part of a question (questions.2.prompt). */
+function consultationField(key: string): Path<ConsultationInput> | undefined {
+  const [, index, name] = QUESTION_PATH.exec(key) ?? [];
+  const part = QUESTION_FIELDS.find((field) => field === name);
+  if (index !== undefined && part) return `questions.${Number(index)}.${part}`;
+  return CONSULTATION_FIELDS.find((field) => field === key && field !== "questions");
+}
 const smallButton = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
 
 const newQuestion = () => ({ id: "", kind: "FREE_TEXT" as QuestionKind, prompt: "", helpText: "", options: "", required: false });
@@ -35,24 +50,24 @@ const newQuestion = () => ({ id: "", kind: "FREE_TEXT" as QuestionKind, prompt: 
 export function ConsultationForm({ id, defaultValues, conferences, timeZones, contributionCount, action, submitLabel }: Props) {
   const [announcement, setAnnouncement] = useState("");
   const locked = contributionCount > 0;
-  const { form, outcome, onSubmit, titleField } = useAdminForm({
+  const { form, outcome, onSubmit } = useActionForm({
     schema: consultationSchema,
+    action: (values) => action(id ? { ...values, id } : values),
+    fields: consultationField,
     defaultValues,
-    id,
-    action,
-    isField: (name) => ((CONSULTATION_FIELDS as string[]).includes(name) && name !== "questions") || QUESTION_PATH.test(name),
+    successMessage: "Saved.",
     // New questions got their ids on the server: keep them, or the next save would create them again.
-    afterSave: (values, saved: Saved) => ({
-      ...values,
-      questions: values.questions.map((question, index) => ({ ...question, id: saved.questionIds?.[index] ?? question.id })),
-    }),
+    onSuccess: (saved, { values, form }) =>
+      form.reset({ ...values, questions: values.questions.map((question, index) => ({ ...question, id: saved.questionIds?.[index] ?? question.id })) }),
   });
   const {
     control,
     register,
     setValue,
+    getFieldState,
     formState: { errors, isSubmitting },
   } = form;
+  const titleField = register("title", { onChange: id ? undefined : slugFollowingTitle(() => getFieldState("slug").isDirty, (slug) => setValue("slug", slug)) });
   // Questions have an `id` of their own (the stored one): the array's keys go elsewhere.
   const { fields, append, remove, move } = useFieldArray({ control, name: "questions", keyName: "key" });
   const questions = useWatch({ control, name: "questions" });
@@ -110,49 +125,58 @@ export function ConsultationForm({ id, defaultValues, conferences, timeZones, co
           title={{ field: titleField, error: errors.title?.message }}
           slug={{ field: register("slug"), error: errors.slug?.message }}
         />
-        <Field
+        <TextareaField
           id="consultation-summary"
           label="Summary"
           hint="One or two sentences, shown in every list. A draft may be saved without it; it is needed to open the consultation."
+          rows={3}
           error={errors.summary?.message}
-        >
-          {(aria) => <textarea rows={3} {...aria} {...register("summary")} className={controlClass} />}
-        </Field>
-        <Field id="consultation-topics" label="Topics" hint="Separated by commas, for example: AI Act, SMEs, Skills." error={errors.topics?.message}>
-          {(aria) => <input type="text" {...aria} {...register("topics")} className={controlClass} />}
-        </Field>
-        <Field id="consultation-body" label="Description" hint={MARKDOWN_HINT} error={errors.body?.message}>
-          {(aria) => <textarea rows={12} {...aria} {...register("body")} className={`${controlClass} font-mono text-sm`} />}
-        </Field>
-        <Field
+          required={false}
+          {...register("summary")}
+        />
+        <TextField
+          id="consultation-topics"
+          label="Topics"
+          hint="Separated by commas, for example: AI Act, SMEs, Skills."
+          type="text"
+          error={errors.topics?.message}
+          required={false}
+          {...register("topics")}
+        />
+        <TextareaField
+          id="consultation-body"
+          label="Description"
+          hint={MARKDOWN_HINT}
+          rows={12}
+          className={`${controlClass} font-mono text-sm`}
+          error={errors.body?.message}
+          required={false}
+          {...register("body")}
+        />
+        <TextareaField
           id="consultation-rules"
           label="Participation rules"
           hint={`Who may take part and how contributions are used. ${MARKDOWN_HINT}`}
+          rows={6}
+          className={`${controlClass} font-mono text-sm`}
           error={errors.participationRules?.message}
-        >
-          {(aria) => <textarea rows={6} {...aria} {...register("participationRules")} className={`${controlClass} font-mono text-sm`} />}
-        </Field>
+          required={false}
+          {...register("participationRules")}
+        />
       </fieldset>
 
       <fieldset className="space-y-5">
         <legend className="text-xl font-semibold">Conference and dates</legend>
-        <Field
+        <SelectField
           id="consultation-conference"
           label="Conference"
           hint="Contributions are counted before, during or after it."
+          placeholder="No conference"
+          options={conferences.map((conference) => ({ value: conference.id, label: conference.title }))}
           error={errors.conferenceId?.message}
-        >
-          {(aria) => (
-            <select {...aria} {...conferenceField} className={controlClass}>
-              <option value="">No conference</option>
-              {conferences.map((conference) => (
-                <option key={conference.id} value={conference.id}>
-                  {conference.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          required={false}
+          {...conferenceField}
+        />
         <ZonedDateRangeFields
           idPrefix="consultation"
           timeZones={timeZones}
@@ -182,7 +206,7 @@ export function ConsultationForm({ id, defaultValues, conferences, timeZones, co
             Optional. Participants answer them next to their contribution. Once the first contribution arrives, only their wording can change.
           </p>
         )}
-        <ErrorText id="questions" error={questionsError} />
+        <FieldError id="questions" message={questionsError} />
         <p role="status" className="sr-only">
           {announcement}
         </p>
@@ -212,7 +236,7 @@ export function ConsultationForm({ id, defaultValues, conferences, timeZones, co
         )}
       </section>
 
-      <SaveButton pending={isSubmitting}>{submitLabel}</SaveButton>
+      <SubmitButton pending={isSubmitting}>{submitLabel}</SubmitButton>
     </form>
   );
 }

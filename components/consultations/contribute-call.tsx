@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { OpenState } from "@/lib/contributions/phase";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import type { OpenState } from "@/lib/consultations/open-state";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { formatDateTime } from "@/lib/format";
 import type { Phase } from "@/lib/generated/prisma/enums";
 

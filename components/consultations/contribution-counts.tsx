@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import type { ContributionCounts as Counts } from "@/lib/consultations/count-contributions";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { Phase } from "@/lib/generated/prisma/enums";
 
 type Props = { slug: string; counts: Counts; hasConference: boolean };

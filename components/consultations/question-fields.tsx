@@ -1,8 +1,11 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { checkboxClass, CheckboxField, controlClass, Field } from "@/components/admin/form-fields";
-import { QUESTION_KIND_LABELS } from "@/lib/consultations/labels";
+import { CheckboxField } from "@/components/ui/form/checkbox-field";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextareaField } from "@/components/ui/form/textarea-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { QUESTION_KIND_LABELS } from "@/lib/vocabulary/statuses";
 import { isChoiceKind, type ConsultationInput, type QuestionInput } from "@/lib/consultations/schema";
 import { QuestionKind } from "@/lib/generated/prisma/enums";
 
@@ -22,6 +25,8 @@ type Props = {
 };
 
 const buttonClass = "rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
+
+const KIND_OPTIONS = Object.values(QuestionKind).map((kind) => ({ value: kind, label: `${QUESTION_KIND_LABELS[kind]}${kind === "SCALE" ? " (1 to 5)" : ""}` }));
 
 const KIND_HINTS: Record<QuestionKind, string> = {
   FREE_TEXT: "Answered in the participant's own words.",
@@ -50,38 +55,39 @@ export function QuestionFields({ index, count, fieldKey, question, register, err
           {choice ? ` · Choices: ${String(question.options).split(/\r?\n/).filter(Boolean).join("; ")}` : ""}
         </p>
       ) : (
-        <Field id={id("kind")} label="Kind of question" hint={KIND_HINTS[question.kind]} error={questionErrors?.kind?.message} required>
-          {(aria) => (
-            <select
-              {...aria}
-              {...register(`questions.${index}.kind`, { onChange: (event: { target: { value: QuestionKind } }) => onKindChange(index, event.target.value) })}
-              className={controlClass}
-            >
-              {Object.values(QuestionKind).map((kind) => (
-                <option key={kind} value={kind}>
-                  {QUESTION_KIND_LABELS[kind]}
-                  {kind === "SCALE" ? " (1 to 5)" : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id={id("kind")}
+          label="Kind of question"
+          hint={KIND_HINTS[question.kind]}
+          options={KIND_OPTIONS}
+          error={questionErrors?.kind?.message}
+          required
+          {...register(`questions.${index}.kind`, { onChange: (event: { target: { value: QuestionKind } }) => onKindChange(index, event.target.value) })}
+        />
       )}
-      <Field id={id("prompt")} label="Question" error={questionErrors?.prompt?.message} required>
-        {(aria) => <input type="text" {...aria} {...register(`questions.${index}.prompt`)} className={controlClass} />}
-      </Field>
-      <Field id={id("help")} label="Help text" hint="Shown under the question, for example what the scale's ends mean." error={questionErrors?.helpText?.message}>
-        {(aria) => <input type="text" {...aria} {...register(`questions.${index}.helpText`)} className={controlClass} />}
-      </Field>
+      <TextField id={id("prompt")} label="Question" type="text" error={questionErrors?.prompt?.message} required {...register(`questions.${index}.prompt`)} />
+      <TextField
+        id={id("help")}
+        label="Help text"
+        hint="Shown under the question, for example what the scale's ends mean."
+        type="text"
+        error={questionErrors?.helpText?.message}
+        required={false}
+        {...register(`questions.${index}.helpText`)}
+      />
       {choice && !locked ? (
-        <Field id={id("options")} label="Choices" hint="One choice a line, at least two." error={questionErrors?.options?.message} required>
-          {(aria) => <textarea rows={4} {...aria} {...register(`questions.${index}.options`)} className={controlClass} />}
-        </Field>
+        <TextareaField
+          id={id("options")}
+          label="Choices"
+          hint="One choice a line, at least two."
+          rows={4}
+          error={questionErrors?.options?.message}
+          required
+          {...register(`questions.${index}.options`)}
+        />
       ) : null}
       {locked ? null : (
-        <CheckboxField id={id("required")} label="An answer is required" error={questionErrors?.required?.message}>
-          {(aria) => <input type="checkbox" {...aria} {...register(`questions.${index}.required`)} className={checkboxClass} />}
-        </CheckboxField>
+        <CheckboxField id={id("required")} label="An answer is required" error={questionErrors?.required?.message} {...register(`questions.${index}.required`)} />
       )}
       {locked ? null : (
         <div className="flex flex-wrap gap-2">

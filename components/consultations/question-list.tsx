@@ -1,5 +1,5 @@
 import type { ConsultationQuestion } from "@/lib/consultations/get-consultation";
-import { QUESTION_KIND_LABELS } from "@/lib/consultations/labels";
+import { QUESTION_KIND_LABELS } from "@/lib/vocabulary/statuses";
 
 export function QuestionList({ questions }: { questions: ConsultationQuestion[] }) {
   return (

@@ -1,5 +1,5 @@
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 
 // Colours chosen for at least 4.5:1 contrast of the text on its background.
 const STYLES: Record<ConsultationStatus, string> = {

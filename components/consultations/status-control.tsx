@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useTransition } from "react";
-import { useRowOutcome } from "@/components/admin/action-announcer";
+import { useRowOutcome } from "@/components/admin/use-row-outcome";
 import { changeConsultationStatusSchema, transitionLabel, type ChangeConsultationStatusInput } from "@/lib/consultations/schema";
 import type { ActionResult } from "@/lib/errors";
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
-import { FieldError } from "@/components/accounts/form-controls";
+import { FieldError } from "@/components/ui/form/field";
 import {
   ACCEPT_ATTRIBUTE,
   ACCEPTED_MEDIA_TYPES,

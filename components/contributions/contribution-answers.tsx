@@ -1,4 +1,4 @@
-import type { ContributionAnswer } from "@/lib/contributions/get-contribution";
+import type { ContributionAnswer } from "@/lib/contributions/contribution-answers";
 
 function AnswerText({ answer }: { answer: ContributionAnswer }) {
   const { value } = answer;

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { PublicAuthor } from "@/lib/contributions/public-author";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import { formatDate } from "@/lib/format";
 import type { Phase } from "@/lib/generated/prisma/enums";
 

@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { FILTER_FIELD_CLASS, FilterSelect } from "@/components/ui/filter-select";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { ContributionFacets, FacetValue } from "@/lib/contributions/find-consultation-contributions";
 import { contributionFilterQuery, type ContributionFilter, type ContributionFilterKey } from "@/lib/contributions/filter-schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 type Props = {
   action: string;
@@ -112,17 +113,7 @@ export function ContributionFilters({ action, filters, facets, errors }: Props) 
           error={errors.language}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Search
-        </button>
-        {active ? <Link href={action}>Clear search and filters</Link> : null}
-        {errors.page ? (
-          <p role="alert" className="w-full text-sm text-red-800">
-            {errors.page} The first page is shown.
-          </p>
-        ) : null}
-      </div>
+      <FilterActions submitLabel="Search" clear={active ? { href: action, label: "Clear search and filters" } : null} pageError={errors.page} />
     </form>
   );
 }

@@ -3,30 +3,34 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors, type Path } from "react-hook-form";
-import { FieldError, inputClass, SelectField, SubmitButton, TextField } from "@/components/accounts/form-controls";
 import { AttachmentsField, ATTACHMENTS_INPUT_ID } from "@/components/contributions/attachments-field";
-import { CharacterCount } from "@/components/contributions/character-count";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/contributions/error-summary";
 import { QuestionField, questionInputId, type FormQuestion } from "@/components/contributions/question-field";
-import { useDraftAutosave, type DraftStatus } from "@/components/contributions/use-draft-autosave";
+import { useDraftAutosave, type DraftStatus, type SaveDraft } from "@/components/contributions/use-draft-autosave";
+import { applyServerErrors } from "@/components/ui/form/apply-server-errors";
+import { CharacterCount } from "@/components/ui/form/character-count";
+import { ChoiceGroupField } from "@/components/ui/form/choice-group-field";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/form/error-summary";
+import { controlClass, Field } from "@/components/ui/form/field";
+import { SelectField } from "@/components/ui/form/select-field";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
 import type { UploadedAttachment } from "@/lib/attachments/rules";
-import { deleteUploadAction, discardDraftAction, submitContributionAction, updateContributionAction } from "@/lib/contributions/actions";
-import {
-  BODY_MAX_LENGTH,
-  BODY_MIN_LENGTH,
-  buildContributionSchema,
-  countCharacters,
-  languageOptions,
-  publicationOptions,
-  TITLE_MAX_LENGTH,
-  type ContributionFields,
-  type ContributionFormInput,
-} from "@/lib/contributions/schema";
+import { BODY_MAX_LENGTH, BODY_MIN_LENGTH, buildContributionSchema, countCharacters, TITLE_MAX_LENGTH, type ContributionFields, type ContributionFormInput } from "@/lib/contributions/schema";
+import { languageOptions } from "@/lib/vocabulary/languages";
+import { publicationOptions } from "@/lib/vocabulary/publication";
 import type { ActionResult } from "@/lib/errors";
 
+/** What the form is for, with the server actions it calls (passed down by the page). */
 export type ContributionFormMode =
-  | { kind: "create"; consultationId: string; blankValues: ContributionFormInput }
-  | { kind: "edit"; reference: string; version: number };
+  | {
+      kind: "create";
+      consultationId: string;
+      blankValues: ContributionFormInput;
+      submit: (input: ContributionFields & { consultationId: string; submissionKey: string }) => Promise<ActionResult>;
+      saveDraft: SaveDraft;
+      discardDraft: (input: { consultationId: string }) => Promise<ActionResult>;
+    }
+  | { kind: "edit"; reference: string; version: number; update: (input: ContributionFields & { reference: string; version: number }) => Promise<ActionResult> };
 
 type Props = {
   mode: ContributionFormMode;
@@ -34,15 +38,18 @@ type Props = {
   defaultValues: ContributionFormInput;
   initialAttachments: UploadedAttachment[];
   draftSavedAt: Date | null;
+  /** Deletes a file uploaded while the form is open. */
+  deleteUpload: (input: { attachmentId: string }) => Promise<ActionResult>;
 };
 
-const FIELD_LINKS: Record<string, string> = {
+const FIELD_LINKS = {
   title: "#title",
   body: "#body",
   language: "#language",
   publication: "#publication-PUBLIC",
   attachmentIds: `#${ATTACHMENTS_INPUT_ID}`,
-};
+} as const;
+const LINKED_FIELDS = Object.keys(FIELD_LINKS) as (keyof typeof FIELD_LINKS)[];
 
 /** One random key per opened form: the server makes one contribution per key, however often it is sent. */
 function newSubmissionKey(): string {
@@ -67,15 +74,15 @@ function summaryItems(errors: FieldErrors<ContributionFormInput>, questions: For
   const add = (href: string, text: string | undefined) => {
     if (text) items.push({ href, message: text });
   };
-  add(FIELD_LINKS.title ?? "", message(errors.title));
-  add(FIELD_LINKS.body ?? "", message(errors.body));
+  add(FIELD_LINKS.title, message(errors.title));
+  add(FIELD_LINKS.body, message(errors.body));
   questions.forEach((question, index) => {
     const text = message(errors.answers?.[question.id]);
     if (text) add(`#${questionInputId(question)}`, `Question ${index + 1}: ${text}`);
   });
-  add(FIELD_LINKS.language ?? "", message(errors.language));
-  add(FIELD_LINKS.publication ?? "", message(errors.publication));
-  add(FIELD_LINKS.attachmentIds ?? "", message(errors.attachmentIds) ?? message(errors.attachmentIds?.root));
+  add(FIELD_LINKS.language, message(errors.language));
+  add(FIELD_LINKS.publication, message(errors.publication));
+  add(FIELD_LINKS.attachmentIds, message(errors.attachmentIds) ?? message(errors.attachmentIds?.root));
   return items;
 }
 
@@ -96,7 +103,7 @@ function DraftStatusText({ status }: { status: DraftStatus }) {
  * consultation still open, are the files still there) comes back as errors
  * on the same fields.
  */
-export function ContributionForm({ mode, questions, defaultValues, initialAttachments, draftSavedAt }: Props) {
+export function ContributionForm({ mode, questions, defaultValues, initialAttachments, draftSavedAt, deleteUpload }: Props) {
   const schema = useMemo(() => buildContributionSchema(questions), [questions]);
   const form = useForm<ContributionFormInput, unknown, ContributionFields>({
     resolver: zodResolver(schema),
@@ -121,7 +128,6 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
   const attachmentsRef = useRef(initialAttachments);
   const [uploading, setUploading] = useState(0);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
-  const [extraErrors, setExtraErrors] = useState<string[]>([]);
   const [summaryShown, setSummaryShown] = useState(false);
   const [summaryFocus, setSummaryFocus] = useState(0);
   const [finishing, setFinishing] = useState(false);
@@ -134,7 +140,7 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
   // saving without them; only fresh uploads are deleted at once.
   const [linked] = useState(() => new Set(mode.kind === "edit" ? initialAttachments.map((attachment) => attachment.id) : []));
 
-  const autosave = useDraftAutosave({ consultationId: mode.kind === "create" ? mode.consultationId : null, getValues, savedAt: draftSavedAt });
+  const autosave = useDraftAutosave({ draft: mode.kind === "create" ? mode : null, getValues, savedAt: draftSavedAt });
   const { changed } = autosave;
   // A change to a named field (typing, a click, a file added) is worth
   // saving; the form's own start-up is not.
@@ -164,22 +170,14 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
   async function removeAttachment(attachment: UploadedAttachment) {
     updateAttachments((current) => current.filter((item) => item.id !== attachment.id));
     // A file that could not be deleted now is swept later with other unused uploads.
-    if (!linked.has(attachment.id)) await deleteUploadAction({ attachmentId: attachment.id });
+    if (!linked.has(attachment.id)) await deleteUpload({ attachmentId: attachment.id });
   }
 
-  function applyServerErrors(result: Extract<ActionResult, { ok: false }>) {
-    const extra: string[] = [];
-    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = key.startsWith("attachmentIds") ? "attachmentIds" : key;
-      const text = messages.join(" ");
-      if (field in FIELD_LINKS || (field.startsWith("answers.") && questions.some((question) => `answers.${question.id}` === field))) {
-        setError(field as Path<ContributionFormInput>, { type: "server", message: text });
-      } else {
-        extra.push(text);
-      }
-    }
-    setExtraErrors(extra);
-    setServerMessage(result.message);
+  /** The field a server error key is about: any error on one of the files is the list's. */
+  function fieldOf(key: string): Path<ContributionFormInput> | undefined {
+    const name = key.startsWith("attachmentIds") ? "attachmentIds" : key;
+    const question = questions.find((item) => `answers.${item.id}` === name);
+    return question ? `answers.${question.id}` : LINKED_FIELDS.find((field) => field === name);
   }
 
   async function sendValid(values: ContributionFields) {
@@ -188,14 +186,14 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
     try {
       await autosave.stop();
       setServerMessage(null);
-      setExtraErrors([]);
       const result =
         mode.kind === "create"
-          ? await submitContributionAction({ ...values, consultationId: mode.consultationId, submissionKey })
-          : await updateContributionAction({ ...values, reference: mode.reference, version: mode.version });
+          ? await mode.submit({ ...values, consultationId: mode.consultationId, submissionKey })
+          : await mode.update({ ...values, reference: mode.reference, version: mode.version });
       // On success the action sends the browser to the receipt.
       if (result && !result.ok) {
-        applyServerErrors(result);
+        // The error summary takes the focus, not the first field.
+        setServerMessage(applyServerErrors(result, setError, fieldOf, { focus: false }));
         showSummary();
         autosave.resume();
       } else {
@@ -209,7 +207,7 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
   async function discardDraft() {
     if (mode.kind !== "create") return;
     await autosave.stop();
-    const result = await discardDraftAction({ consultationId: mode.consultationId });
+    const result = await mode.discardDraft({ consultationId: mode.consultationId });
     setConfirmingDiscard(false);
     if (!result.ok) {
       setServerMessage(result.message);
@@ -227,7 +225,6 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
 
   function sendInvalid() {
     setServerMessage(null);
-    setExtraErrors([]);
     showSummary();
   }
 
@@ -242,7 +239,7 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
   }
 
   const items = summaryItems(errors, questions);
-  const summaryVisible = summaryShown && (items.length > 0 || extraErrors.length > 0 || serverMessage !== null);
+  const summaryVisible = summaryShown && (items.length > 0 || serverMessage !== null);
   // The field errors of a failed submit reach the form state a render after
   // the failure itself: focus the summary once it is there, once per failure.
   useEffect(() => {
@@ -252,17 +249,12 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
     }
   }, [summaryVisible, summaryFocus]);
   const pending = isSubmitting || finishing;
-  const bodyDescribedBy = ["body-hint", "body-count", errors.body ? "body-error" : null].filter(Boolean).join(" ");
 
   return (
     <FormProvider {...form}>
       <form noValidate onSubmit={onSubmit} onBlur={autosave.flush} className="space-y-8">
         {summaryVisible ? (
-          <ErrorSummary
-            ref={summaryRef}
-            message={[serverMessage ?? "Please correct the following and submit again.", ...extraErrors].join(" ")}
-            items={items}
-          />
+          <ErrorSummary ref={summaryRef} message={serverMessage ?? "Please correct the following and submit again."} items={items} />
         ) : null}
 
         <TextField
@@ -276,26 +268,26 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
           {...register("title")}
         />
 
-        <div>
-          <label htmlFor="body" className="block font-medium text-slate-900">
-            Your contribution
-          </label>
-          <p id="body-hint" className="mt-1 text-sm text-slate-700">
-            Plain text, or Markdown for headings, lists and links. Between {BODY_MIN_LENGTH} and {new Intl.NumberFormat("en-GB").format(BODY_MAX_LENGTH)} characters;
-            attach a longer text as a file.
-          </p>
-          <textarea
-            id="body"
-            rows={12}
-            aria-invalid={errors.body ? true : undefined}
-            aria-describedby={bodyDescribedBy}
-            aria-required
-            className={inputClass}
-            {...register("body")}
-          />
-          <CharacterCount id="body-count" count={countCharacters(body)} max={BODY_MAX_LENGTH} />
-          <FieldError id="body" message={message(errors.body)} />
-        </div>
+        <Field
+          id="body"
+          label="Your contribution"
+          hint={
+            <>
+              Plain text, or Markdown for headings, lists and links. Between {BODY_MIN_LENGTH} and {new Intl.NumberFormat("en-GB").format(BODY_MAX_LENGTH)} characters;
+              attach a longer text as a file.
+            </>
+          }
+          describedBy="body-count"
+          error={message(errors.body)}
+          required
+        >
+          {(control) => (
+            <>
+              <textarea {...control} rows={12} className={controlClass} {...register("body")} />
+              <CharacterCount id="body-count" count={countCharacters(body)} max={BODY_MAX_LENGTH} />
+            </>
+          )}
+        </Field>
 
         {questions.length > 0 ? (
           <section aria-labelledby="questions-heading" className="space-y-6">
@@ -322,21 +314,14 @@ export function ContributionForm({ mode, questions, defaultValues, initialAttach
             {...register("language")}
           />
 
-          <fieldset aria-describedby={["publication-hint", errors.publication ? "publication-error" : null].filter(Boolean).join(" ")}>
-            <legend className="font-medium text-slate-900">How should your contribution be published once approved?</legend>
-            <p id="publication-hint" className="mt-1 text-sm text-slate-700">
-              Your e-mail address is never published. The choice in your profile is selected to start with.
-            </p>
-            <div className="mt-2 space-y-2">
-              {publicationOptions.map((option) => (
-                <div key={option.value} className="flex items-start gap-3">
-                  <input id={`publication-${option.value}`} type="radio" value={option.value} className="mt-1 h-5 w-5 shrink-0 accent-brand-600" {...register("publication")} />
-                  <label htmlFor={`publication-${option.value}`}>{option.label}</label>
-                </div>
-              ))}
-            </div>
-            <FieldError id="publication" message={message(errors.publication)} />
-          </fieldset>
+          <ChoiceGroupField
+            id="publication"
+            legend="How should your contribution be published once approved?"
+            hint="Your e-mail address is never published. The choice in your profile is selected to start with."
+            choices={publicationOptions}
+            error={message(errors.publication)}
+            {...register("publication")}
+          />
 
           <AttachmentsField
             attachments={attachments}

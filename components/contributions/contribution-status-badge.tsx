@@ -1,5 +1,5 @@
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
-import { CONTRIBUTION_STATUS_LABELS } from "@/lib/contributions/labels";
+import { CONTRIBUTION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 
 // Colours chosen for at least 4.5:1 contrast of the text on its background.
 const STYLES: Record<ContributionStatus, string> = {

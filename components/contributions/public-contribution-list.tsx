@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { PublicContributionItem } from "@/lib/contributions/find-consultation-contributions";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import { formatDate } from "@/lib/format";
 import { AuthorName } from "@/components/contributions/contribution-facts";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveDraftAction } from "@/lib/contributions/actions";
-import type { ContributionFormInput, DraftData } from "@/lib/contributions/schema";
+import type { ContributionFormInput, DraftData, SaveDraftInput } from "@/lib/contributions/schema";
+import type { ActionResult } from "@/lib/errors";
 
 // Saves the form as a draft on the server 1.5 s after typing stops and when
 // a field loses focus. One save at a time: a change made while a save is on
@@ -10,6 +10,9 @@ import type { ContributionFormInput, DraftData } from "@/lib/contributions/schem
 // late save cannot bring back the draft the submission deleted.
 
 const DEBOUNCE_MS = 1_500;
+
+/** The server action that keeps the draft (saveDraftAction). */
+export type SaveDraft = (input: SaveDraftInput) => Promise<ActionResult<{ savedAt: string }>>;
 
 export type DraftStatus = { kind: "saved"; at: Date; restored: boolean } | { kind: "failed"; message: string } | { kind: "discarded" } | null;
 
@@ -25,12 +28,14 @@ function toDraftData(values: ContributionFormInput): DraftData {
 }
 
 export function useDraftAutosave(options: {
-  /** Null turns saving off (editing a submitted contribution). */
-  consultationId: string | null;
+  /** Where the draft belongs and how it is saved; null turns saving off (editing a submitted contribution). */
+  draft: { consultationId: string; saveDraft: SaveDraft } | null;
   getValues: () => ContributionFormInput;
   savedAt: Date | null;
 }) {
-  const { consultationId, getValues } = options;
+  const { getValues } = options;
+  const consultationId = options.draft?.consultationId ?? null;
+  const saveDraft = options.draft?.saveDraft;
   const [status, setStatus] = useState<DraftStatus>(options.savedAt ? { kind: "saved", at: options.savedAt, restored: true } : null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -39,11 +44,11 @@ export function useDraftAutosave(options: {
 
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
-    if (!consultationId) return;
+    if (!consultationId || !saveDraft) return;
     while (inFlight.current) await inFlight.current;
     if (!dirty.current || stopped.current) return;
     dirty.current = false;
-    const request = saveDraftAction({ consultationId, data: toDraftData(getValues()) }).then(
+    const request = saveDraft({ consultationId, data: toDraftData(getValues()) }).then(
       (result) => {
         if (result.ok) setStatus({ kind: "saved", at: new Date(result.data.savedAt), restored: false });
         else {
@@ -59,7 +64,7 @@ export function useDraftAutosave(options: {
     inFlight.current = request;
     await request;
     inFlight.current = null;
-  }, [consultationId, getValues]);
+  }, [consultationId, saveDraft, getValues]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

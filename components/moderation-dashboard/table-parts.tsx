@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 
 // The dashboard's tables share their look: a caption that says what the
 // figures are, column headers, numbers right-aligned in tabular figures.
@@ -10,22 +11,9 @@ export const formatCount = (value: number) => value.toLocaleString("en-GB");
 
 export function FigureTable({ caption, columns, children, footer }: { caption: ReactNode; columns: string[]; children: ReactNode; footer?: ReactNode }) {
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-slate-700">{caption}</caption>
-        <thead>
-          <tr className="bg-slate-50">
-            {columns.map((column, index) => (
-              <th key={column} scope="col" className={index === 0 ? cell : `${cell} text-right`}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-        {footer ? <tfoot className="font-semibold">{footer}</tfoot> : null}
-      </table>
-    </div>
+    <DataTable caption={caption} columns={columns} footer={footer} headerClassName={(index) => (index === 0 ? cell : `${cell} text-right`)} className="mt-3 overflow-x-auto">
+      {children}
+    </DataTable>
   );
 }
 

@@ -1,17 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { FormOutcome } from "@/components/admin/form-fields";
 import { Kbd } from "@/components/moderation/kbd";
-import { useAnnounce } from "@/components/moderation/moderation-announcer";
-import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
+import { REASON_FIELDS, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusal-message";
 import { ShortcutsToggle } from "@/components/moderation/shortcuts-toggle";
 import { useShortcuts, useShortcutsEnabled } from "@/components/moderation/use-shortcuts";
+import { useAnnounce } from "@/components/ui/form/announcer";
+import { FormErrorSummary } from "@/components/ui/form/form-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import type { DecisionResult } from "@/lib/moderation/decide-contribution";
@@ -205,30 +204,25 @@ type RemovalFormProps = {
 };
 
 function RemovalForm({ decision, item, reasons, onSubmit, onCancel }: RemovalFormProps) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<DecideContributionInput>({
-    resolver: zodResolver(decideContributionSchema),
+  const { form, outcome, onSubmit: submit } = useActionForm({
+    schema: decideContributionSchema,
+    // A refusal without field errors is the panel's to show (it closes this form).
+    action: onSubmit,
+    fields: REASON_FIELDS,
     defaultValues: { contributionId: item.id, version: item.version, decision, reasonId: "", reasonText: "", note: "" },
   });
+  const {
+    register,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = form;
   // Opened by the button or by `r`: either way the reason comes first.
   useEffect(() => setFocus("reasonId"), [setFocus]);
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await onSubmit(values);
-    if (!result.ok) setFailure(applyReasonErrors(result, setError));
-  });
 
   const text = REMOVAL_TEXT[decision];
   return (
     <form onSubmit={submit} noValidate aria-label={`${text.open} ${item.reference}`} className="space-y-4 rounded-md border border-slate-300 p-4">
-      <FormOutcome outcome={failure ? { ok: false, message: failure } : null} />
+      <FormErrorSummary message={outcome?.ok === false ? outcome.message : null} />
       <ReasonFields
         idPrefix={`decision-${decision.toLowerCase()}`}
         reasons={reasons}

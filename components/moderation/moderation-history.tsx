@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { CONTRIBUTION_STATUS_LABELS } from "@/lib/contributions/labels";
+import { CONTRIBUTION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 import { formatDateTime } from "@/lib/format";
 import type { ModerationAction } from "@/lib/generated/prisma/enums";
 import type { ModerationHistoryEntry, ModerationPerson } from "@/lib/moderation/get-moderation-item";

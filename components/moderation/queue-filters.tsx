@@ -1,9 +1,10 @@
-import Link from "next/link";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import { FilterSelect, type FilterSelectOption } from "@/components/ui/filter-select";
 import type { QueueFacets } from "@/lib/moderation/find-moderation-queue";
+import { FilterActions } from "@/components/ui/filter-actions";
 import {
   isQueueFiltered,
   QUEUE_REPORTS,
@@ -75,17 +76,11 @@ export function QueueFilters({ filters, facets, errors }: Props) {
           />
         ))}
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Apply filters
-        </button>
-        {isQueueFiltered(filters) || filters.sort !== "oldest" ? <Link href="/moderation">Clear filters</Link> : null}
-        {errors.page ? (
-          <p role="alert" className="w-full text-sm text-red-800">
-            {errors.page} The first page is shown.
-          </p>
-        ) : null}
-      </div>
+      <FilterActions
+        submitLabel="Apply filters"
+        clear={isQueueFiltered(filters) || filters.sort !== "oldest" ? { href: "/moderation", label: "Clear filters" } : null}
+        pageError={errors.page}
+      />
     </form>
   );
 }

@@ -1,20 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { checkboxClass, FormOutcome } from "@/components/admin/form-fields";
 import { FormDialog } from "@/components/moderation/form-dialog";
-import { useAnnounce } from "@/components/moderation/moderation-announcer";
+import { REASON_FIELDS, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusal-message";
-import { applyReasonErrors, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { useShortcuts } from "@/components/moderation/use-shortcuts";
 import { WaitingSince } from "@/components/moderation/waiting-since";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName } from "@/lib/contributions/schema";
+import { useAnnounce } from "@/components/ui/form/announcer";
+import { checkboxClass } from "@/components/ui/form/field";
+import { FormErrorSummary } from "@/components/ui/form/form-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import type { ActionResult } from "@/lib/errors";
 import type { QueueItem } from "@/lib/moderation/find-moderation-queue";
 import { WAITING_REASON_LABELS } from "@/lib/moderation/waiting-reason";
@@ -258,26 +259,22 @@ type BulkRejectFormProps = {
 };
 
 function BulkRejectForm({ items, reasons, onSubmit, onCancel }: BulkRejectFormProps) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<BulkDecideInput>({
-    resolver: zodResolver(bulkDecideSchema),
+  const { form, outcome, onSubmit: submit } = useActionForm({
+    schema: bulkDecideSchema,
+    // A refusal without field errors is the list's to show (it closes this dialog).
+    action: onSubmit,
+    fields: REASON_FIELDS,
     defaultValues: { decision: "REJECT", items, reasonId: "", reasonText: "", note: "" },
   });
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await onSubmit(values);
-    if (!result.ok) setFailure(applyReasonErrors(result, setError));
-  });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const failure = outcome?.ok === false ? outcome.message : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <FormOutcome outcome={failure ? { ok: false, message: failure } : errors.items ? { ok: false, message: errors.items.message ?? "Select again." } : null} />
+      <FormErrorSummary message={failure ?? (errors.items ? (errors.items.message ?? "Select again.") : null)} />
       <ReasonFields
         idPrefix="bulk-reject"
         reasons={reasons}

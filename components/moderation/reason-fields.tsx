@@ -1,12 +1,15 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { applyServerErrors, controlAttributes, controlClass, ErrorText, Field, HintText } from "@/components/admin/form-fields";
-import type { ActionResult } from "@/lib/errors";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextareaField } from "@/components/ui/form/textarea-field";
 import { NOTE_MAX, REASON_TEXT_MAX } from "@/lib/moderation/schema";
 import type { RejectionReasonOption } from "@/lib/rejection-reasons/find-active-rejection-reasons";
 
 type Registered = { field: UseFormRegisterReturn; error?: string };
 
 const EXPLANATION_HINT = `In your own words, at most ${REASON_TEXT_MAX.toLocaleString("en")} characters.`;
+
+/** The fields of a form with reasons, where the action's field errors go back. */
+export const REASON_FIELDS = ["reasonId", "reasonText", "note"] as const;
 
 type Props = {
   idPrefix: string;
@@ -22,59 +25,44 @@ type Props = {
  * only moderators read.
  */
 export function ReasonFields({ idPrefix, reasons, reasonId, reasonText, note }: Props) {
-  // Either field is enough, so neither is required on its own: the group says
-  // that one of the two is needed (and the error, if neither is given, sits
-  // under the first).
-  const listed = controlAttributes(`${idPrefix}-reason`, { error: reasonId.error });
-  const explained = controlAttributes(`${idPrefix}-reason-text`, { hint: EXPLANATION_HINT, error: reasonText.error });
+  // Either field is enough, so neither is required on its own (nor marked
+  // optional): the group says that one of the two is needed (and the error,
+  // if neither is given, sits under the first).
   return (
     <div className="space-y-4">
       <fieldset className="space-y-4">
         <legend className="font-medium text-slate-900">
           What the author is told: a reason from the list, an explanation, or both. One of the two is needed.
         </legend>
-        <div>
-          <label htmlFor={listed.id} className="block font-medium text-slate-900">
-            Reason
-          </label>
-          <select {...listed} {...reasonId.field} className={controlClass}>
-            <option value="">No reason from the list</option>
-            {reasons.map((reason) => (
-              <option key={reason.id} value={reason.id}>
-                {reason.label}
-              </option>
-            ))}
-          </select>
-          <ErrorText id={listed.id} error={reasonId.error} />
-        </div>
-        <div>
-          <label htmlFor={explained.id} className="block font-medium text-slate-900">
-            Explanation for the author
-          </label>
-          <HintText id={explained.id} hint={EXPLANATION_HINT} />
-          <textarea {...explained} {...reasonText.field} rows={3} maxLength={REASON_TEXT_MAX} className={controlClass} />
-          <ErrorText id={explained.id} error={reasonText.error} />
-        </div>
+        <SelectField
+          id={`${idPrefix}-reason`}
+          label="Reason"
+          placeholder="No reason from the list"
+          options={reasons.map((reason) => ({ value: reason.id, label: reason.label }))}
+          error={reasonId.error}
+          {...reasonId.field}
+        />
+        <TextareaField
+          id={`${idPrefix}-reason-text`}
+          label="Explanation for the author"
+          hint={EXPLANATION_HINT}
+          rows={3}
+          maxLength={REASON_TEXT_MAX}
+          error={reasonText.error}
+          {...reasonText.field}
+        />
       </fieldset>
-      <Field id={`${idPrefix}-note`} label="Internal note" hint="Only moderators read it." error={note.error}>
-        {(control) => <textarea {...control} {...note.field} rows={2} maxLength={NOTE_MAX} className={controlClass} />}
-      </Field>
+      <TextareaField
+        id={`${idPrefix}-note`}
+        label="Internal note"
+        hint="Only moderators read it."
+        rows={2}
+        maxLength={NOTE_MAX}
+        error={note.error}
+        required={false}
+        {...note.field}
+      />
     </div>
-  );
-}
-
-const REASON_FIELD_NAMES = ["reasonId", "reasonText", "note"] as const;
-type ReasonFieldName = (typeof REASON_FIELD_NAMES)[number];
-
-/** Puts a refused decision's field errors on these fields; returns the rest of the message. */
-export function applyReasonErrors(
-  result: ActionResult<unknown>,
-  setError: (name: ReasonFieldName, error: { message: string }, options: { shouldFocus: boolean }) => void,
-): string {
-  return applyServerErrors(
-    result,
-    (name) => (REASON_FIELD_NAMES as readonly string[]).includes(name),
-    (name, message, focus) => setError(name as ReasonFieldName, { message }, { shouldFocus: focus }),
   );
 }
 

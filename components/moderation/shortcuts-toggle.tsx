@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { checkboxClass } from "@/components/admin/form-fields";
 import { setShortcutsEnabled, useShortcutsEnabled } from "@/components/moderation/use-shortcuts";
+import { checkboxClass } from "@/components/ui/form/field";
 
 /** The switch for the single-key shortcuts, kept in this browser for every moderation page. */
 export function ShortcutsToggle() {

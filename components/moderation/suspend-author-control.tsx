@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyServerErrors, controlClass, Field, FormOutcome } from "@/components/admin/form-fields";
 import { FormDialog } from "@/components/moderation/form-dialog";
-import { useAnnounce } from "@/components/moderation/moderation-announcer";
+import { useAnnounce } from "@/components/ui/form/announcer";
+import { FormErrorSummary } from "@/components/ui/form/form-outcome";
+import { TextareaField } from "@/components/ui/form/textarea-field";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ActionResult } from "@/lib/errors";
-import { setUserSuspendedSchema, type SetUserSuspendedInput } from "@/lib/users/schema";
+import { setUserSuspendedSchema } from "@/lib/users/schema";
 
 type Props = {
   userId: string;
@@ -48,32 +48,37 @@ export function SuspendAuthorControl({ userId, authorName, action }: Props) {
 function SuspendForm({ userId, action, onDone }: Omit<Props, "authorName"> & { onDone: () => void }) {
   const router = useRouter();
   const announce = useAnnounce();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SetUserSuspendedInput>({ resolver: zodResolver(setUserSuspendedSchema), defaultValues: { userId, suspended: true, reason: "" } });
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await action({ userId, reason: values.reason });
-    if (result.ok) {
-      announce({ ok: true, message: result.message ?? "Account suspended." });
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: setUserSuspendedSchema,
+    action: (values) => action({ userId, reason: values.reason }),
+    fields: ["reason"],
+    defaultValues: { userId, suspended: true, reason: "" },
+    successMessage: "Account suspended.",
+    // Said in the moderation pages' live region; the dialog closes.
+    onSuccess: (_change, { message }) => {
+      announce({ ok: true, message });
       onDone();
       router.refresh();
-      return;
-    }
-    setFailure(applyServerErrors(result, (name) => name === "reason", (_name, message, focus) => setError("reason", { message }, { shouldFocus: focus })));
+    },
   });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      <FormOutcome outcome={failure ? { ok: false, message: failure } : null} />
-      <Field id="suspend-reason" label="Why are you suspending this account?" hint="Kept in the moderation log for administrators." error={errors.reason?.message} required>
-        {(control) => <textarea {...control} {...register("reason")} rows={3} maxLength={500} className={controlClass} />}
-      </Field>
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormErrorSummary message={outcome?.ok === false ? outcome.message : null} />
+      <TextareaField
+        id="suspend-reason"
+        label="Why are you suspending this account?"
+        hint="Kept in the moderation log for administrators."
+        rows={3}
+        maxLength={500}
+        error={errors.reason?.message}
+        required
+        {...register("reason")}
+      />
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={isSubmitting} className="rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
           {isSubmitting ? "Suspending…" : "Suspend account"}

@@ -1,15 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
-import { applyActionErrors, FieldError, FormOutcome, inputClass } from "@/components/accounts/form-controls";
-import { CharacterCount } from "@/components/contributions/character-count";
+import { useWatch } from "react-hook-form";
 import { FormDialog } from "@/components/moderation/form-dialog";
 import { usePinnedHighlights } from "@/components/summaries/summary-editor-context";
+import { CharacterCount } from "@/components/ui/form/character-count";
+import { controlAttributes, controlClass, Field, FieldError } from "@/components/ui/form/field";
+import { FormOutcome } from "@/components/ui/form/form-outcome";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { MarkdownContent } from "@/components/ui/markdown";
 import type { ActionResult } from "@/lib/errors";
 import type { SavedSummary } from "@/lib/summaries/save-summary";
@@ -25,8 +25,6 @@ type Props = {
   total: number;
   action: (slug: string, input: SaveSummaryInput) => Promise<ActionResult<SavedSummary>>;
 };
-
-type Values = z.output<typeof saveSummarySchema>;
 
 const referenceSchema = saveSummarySchema.shape.highlights.unwrap().element;
 const FIELDS = ["synthesis", "highlights"] as const;
@@ -44,14 +42,28 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
   const { pinned, pin, unpin, move } = usePinnedHighlights();
   const [preview, setPreview] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [published, setPublished] = useState<number | null>(null);
   const [reference, setReference] = useState("");
   const [referenceError, setReferenceError] = useState<string | undefined>();
 
-  const form = useForm<SaveSummaryInput, unknown, Values>({
-    resolver: zodResolver(saveSummarySchema),
+  const {
+    form,
+    outcome,
+    setOutcome,
+    onSubmit: save,
+  } = useActionForm({
+    schema: saveSummarySchema,
+    action: (values) => action(slug, values),
+    // The text stays in the field as typed: nothing is lost on a conflict.
+    fields: FIELDS,
     defaultValues: { consultationId, synthesis, highlights: pinned.map((entry) => entry.reference), baseVersion, publish: false },
+    successMessage: "Saved.",
+    onOutcome: () => setConfirming(false),
+    onSuccess: (saved, { form }) => {
+      form.setValue("baseVersion", saved.version);
+      setPublished(saved.status === "PUBLISHED" ? saved.version : null);
+      router.refresh();
+    },
   });
   const {
     register,
@@ -67,21 +79,6 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
     setValue("highlights", pinned.map((entry) => entry.reference));
     setValue("publish", publish);
   };
-
-  const save = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    const result = await action(slug, values);
-    setConfirming(false);
-    if (!result.ok) {
-      // The text stays in the field as typed: nothing is lost on a conflict.
-      setOutcome({ ok: false, message: applyActionErrors(result, form.setError, FIELDS) ?? result.message });
-      return;
-    }
-    setValue("baseVersion", result.data.version);
-    setPublished(result.data.status === "PUBLISHED" ? result.data.version : null);
-    setOutcome({ ok: true, message: result.message ?? `Version ${result.data.version} is saved.` });
-    router.refresh();
-  });
 
   const saveDraft = () => {
     prepare(false);
@@ -127,22 +124,24 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
       <input type="hidden" {...register("consultationId")} />
 
       <div>
-        <label htmlFor="synthesis" className="block font-medium text-slate-900">
-          Synthesis
-        </label>
-        <p id="synthesis-hint" className="mt-1 text-sm text-slate-700">
-          Markdown: a blank line between paragraphs, <code>##</code> for a heading, <code>-</code> for a list item, <code>**bold**</code>.
-        </p>
-        <textarea
+        <Field
           id="synthesis"
-          rows={14}
-          aria-invalid={errors.synthesis ? true : undefined}
-          aria-describedby={["synthesis-hint", "synthesis-count", errors.synthesis ? "synthesis-error" : null].filter(Boolean).join(" ")}
-          className={`${inputClass} font-mono text-sm`}
-          {...register("synthesis")}
-        />
-        <CharacterCount id="synthesis-count" count={text.length} max={SYNTHESIS_MAX} />
-        <FieldError id="synthesis" message={errors.synthesis?.message} />
+          label="Synthesis"
+          hint={
+            <>
+              Markdown: a blank line between paragraphs, <code>##</code> for a heading, <code>-</code> for a list item, <code>**bold**</code>.
+            </>
+          }
+          describedBy="synthesis-count"
+          error={errors.synthesis?.message}
+        >
+          {(control) => (
+            <>
+              <textarea {...control} rows={14} className={`${controlClass} font-mono text-sm`} {...register("synthesis")} />
+              <CharacterCount id="synthesis-count" count={text.length} max={SYNTHESIS_MAX} />
+            </>
+          )}
+        </Field>
         <button type="button" aria-pressed={preview} onClick={() => setPreview(!preview)} className={`${secondaryButton} mt-2`}>
           Preview
         </button>
@@ -200,7 +199,6 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
           </label>
           <div className="mt-1 flex gap-2">
             <input
-              id={`${id}-reference`}
               value={reference}
               onChange={(event) => setReference(event.target.value)}
               onKeyDown={(event) => {
@@ -210,9 +208,8 @@ export function SummaryEditor({ slug, consultationId, baseVersion, synthesis, to
                 }
               }}
               placeholder="AGR-2026-000123"
-              aria-invalid={referenceError ? true : undefined}
-              aria-describedby={referenceError ? `${id}-reference-error` : undefined}
-              className={`${inputClass} mt-0 max-w-56`}
+              {...controlAttributes(`${id}-reference`, { error: referenceError })}
+              className={`${controlClass} mt-0 max-w-56`}
             />
             <button type="button" className={secondaryButton} onClick={pinByReference}>
               Pin

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { languageName } from "@/lib/contributions/schema";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { languageName } from "@/lib/vocabulary/languages";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import type { Theme, ThemeSummary, UnplacedDocuments } from "@/lib/summaries/themes/types";
 import { formatCount, formatShare } from "@/components/summaries/figure-table";

@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define-action";
 import { changeMyPassword } from "@/lib/accounts/change-my-password";
 import { registerUser } from "@/lib/accounts/register-user";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
@@ -10,42 +9,24 @@ import { resetPassword } from "@/lib/accounts/reset-password";
 import { updateMyProfile } from "@/lib/accounts/update-my-profile";
 import type { ChangePasswordInput, EmailOnlyInput, ProfileInput, RegistrationInput, ResetPasswordInput } from "@/lib/accounts/schema";
 
-// Thin entry points for the account forms. Each domain function parses its
-// input with the form's schema and checks who is calling; these only turn
-// the outcome into an ActionResult.
+// Entry points of the account forms. Each domain function parses its input
+// with the form's schema, checks who is calling and words its own
+// confirmation; the browser gets that message and nothing else.
 
-async function run(action: string, work: () => Promise<{ message: string }>): Promise<ActionResult> {
-  try {
-    const { message } = await work();
-    return { ok: true, data: undefined, message };
-  } catch (error) {
-    return toActionError(error, { action });
-  }
-}
+const confirmation = { data: () => undefined, message: ({ message }: { message: string }) => message };
 
-export async function registerAction(input: RegistrationInput): Promise<ActionResult> {
-  return run("register", () => registerUser(input));
-}
+export const registerAction = defineAction("register", (input: RegistrationInput) => registerUser(input), confirmation);
 
-export async function resendVerificationAction(input: EmailOnlyInput): Promise<ActionResult> {
-  return run("resendVerification", () => resendVerification(input));
-}
+export const resendVerificationAction = defineAction("resendVerification", (input: EmailOnlyInput) => resendVerification(input), confirmation);
 
-export async function requestPasswordResetAction(input: EmailOnlyInput): Promise<ActionResult> {
-  return run("requestPasswordReset", () => requestPasswordReset(input));
-}
+export const requestPasswordResetAction = defineAction("requestPasswordReset", (input: EmailOnlyInput) => requestPasswordReset(input), confirmation);
 
-export async function resetPasswordAction(input: ResetPasswordInput): Promise<ActionResult> {
-  return run("resetPassword", () => resetPassword(input));
-}
+export const resetPasswordAction = defineAction("resetPassword", (input: ResetPasswordInput) => resetPassword(input), confirmation);
 
-export async function updateMyProfileAction(input: ProfileInput): Promise<ActionResult> {
-  const result = await run("updateMyProfile", () => updateMyProfile(input));
+export const updateMyProfileAction = defineAction("updateMyProfile", (input: ProfileInput) => updateMyProfile(input), {
+  ...confirmation,
   // The header shows the display name on every page.
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+  revalidate: () => [["/", "layout"]],
+});
 
-export async function changeMyPasswordAction(input: ChangePasswordInput): Promise<ActionResult> {
-  return run("changeMyPassword", () => changeMyPassword(input));
-}
+export const changeMyPasswordAction = defineAction("changeMyPassword", (input: ChangePasswordInput) => changeMyPassword(input), confirmation);

@@ -1,83 +1,14 @@
-import countries from "i18n-iso-countries";
-import countriesEn from "i18n-iso-countries/langs/en.json";
 import { z } from "zod";
 import { OrganisationSize, PublicationPreference, StakeholderType } from "@/lib/generated/prisma/enums";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/accounts/password-strength";
+import { isCountryCode } from "@/lib/vocabulary/countries";
+import { isCitizenType, requiresOrganisation } from "@/lib/vocabulary/stakeholder-types";
 
 // Isomorphic: the account forms validate with these schemas in the browser
 // (zodResolver) and the server actions parse with the same ones. Every
 // message here is read by the person filling in the form. The schemas with
 // a new password check its strength asynchronously (the estimator loads on
 // first use): parse them with safeParseAsync / parseInputAsync.
-
-countries.registerLocale(countriesEn);
-
-export const STAKEHOLDER_TYPE_LABELS: Record<StakeholderType, string> = {
-  EU_CITIZEN: "EU citizen",
-  NON_EU_CITIZEN: "Non-EU citizen",
-  COMPANY: "Company or business",
-  BUSINESS_ASSOCIATION: "Business association",
-  NGO: "Non-governmental organisation (NGO)",
-  ACADEMIC: "Academic or research institution",
-  PUBLIC_AUTHORITY: "Public authority",
-  TRADE_UNION: "Trade union",
-  CONSUMER_ORGANISATION: "Consumer organisation",
-  ENVIRONMENTAL_ORGANISATION: "Environmental organisation",
-  OTHER: "Other",
-};
-
-export const ORGANISATION_SIZE_LABELS: Record<OrganisationSize, string> = {
-  MICRO: "Micro (fewer than 10 employees)",
-  SMALL: "Small (10 to 49 employees)",
-  MEDIUM: "Medium (50 to 249 employees)",
-  LARGE: "Large (250 employees or more)",
-};
-
-export const PUBLICATION_PREFERENCE_LABELS: Record<PublicationPreference, string> = {
-  PUBLIC: "Publish my name (or my organisation's) with my contributions",
-  ANONYMOUS: "Publish my contributions anonymously",
-};
-
-const CITIZEN_TYPES: ReadonlySet<StakeholderType> = new Set(["EU_CITIZEN", "NON_EU_CITIZEN"]);
-// "Other" may be an individual or a body: organisation details are optional.
-const ORGANISATION_OPTIONAL_TYPES: ReadonlySet<StakeholderType> = new Set(["OTHER"]);
-
-/** Citizens speak for themselves: the form hides the organisation fields. */
-export function isCitizenType(type: StakeholderType | "" | undefined): boolean {
-  return type !== undefined && type !== "" && CITIZEN_TYPES.has(type);
-}
-
-export function requiresOrganisation(type: StakeholderType | "" | undefined): boolean {
-  return type !== undefined && type !== "" && !CITIZEN_TYPES.has(type) && !ORGANISATION_OPTIONAL_TYPES.has(type);
-}
-
-export type Option<T extends string = string> = { value: T; label: string };
-
-export const stakeholderTypeOptions: Option<StakeholderType>[] = Object.values(StakeholderType).map((value) => ({
-  value,
-  label: STAKEHOLDER_TYPE_LABELS[value],
-}));
-
-export const organisationSizeOptions: Option<OrganisationSize>[] = Object.values(OrganisationSize).map((value) => ({
-  value,
-  label: ORGANISATION_SIZE_LABELS[value],
-}));
-
-export const publicationPreferenceOptions: Option<PublicationPreference>[] = Object.values(PublicationPreference).map((value) => ({
-  value,
-  label: PUBLICATION_PREFERENCE_LABELS[value],
-}));
-
-/** ISO 3166-1 alpha-2 countries with their English names, sorted by name. */
-export const countryOptions: Option[] = Object.entries(countries.getNames("en", { select: "official" }))
-  .map(([value, label]) => ({ value, label }))
-  .sort((a, b) => a.label.localeCompare(b.label, "en"));
-
-const COUNTRY_CODES: ReadonlySet<string> = new Set(countryOptions.map((option) => option.value));
-
-export function countryName(code: string): string {
-  return countries.getName(code, "en", { select: "official" }) ?? code;
-}
 
 const newPassword = z.string("Choose a password.").superRefine(async (password, ctx) => {
   const problem = await passwordProblem(password);
@@ -117,7 +48,7 @@ const country = z
   .string("Choose a country from the list.")
   .trim()
   .toUpperCase()
-  .refine((code) => COUNTRY_CODES.has(code), "Choose a country from the list.");
+  .refine(isCountryCode, "Choose a country from the list.");
 
 export const TRANSPARENCY_REGISTER_EXAMPLE = "123456789012-34";
 

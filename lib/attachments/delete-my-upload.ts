@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { notFound, parseInput } from "@/lib/errors";
-import { attachmentTargetSchema } from "@/lib/contributions/schema";
+import { attachmentTargetSchema } from "@/lib/attachments/schema";
 
 /**
  * Deletes a file the caller uploaded and has not attached to a contribution

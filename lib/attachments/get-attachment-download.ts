@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/errors";
 import { canDownloadAttachment } from "@/lib/attachments/access";
 import { storagePath } from "@/lib/attachments/storage";
-import { recordIdSchema } from "@/lib/contributions/schema";
+import { recordIdSchema } from "@/lib/vocabulary/record-ids";
 
 export type AttachmentDownload = { fileName: string; mediaType: string; size: number; filePath: string };
 

@@ -50,3 +50,16 @@ export async function requireRoleForPage(role: Role, returnTo: string): Promise<
   if (!hasRole(user.role, role)) forbiddenPage();
   return user;
 }
+
+/**
+ * For section layouts (admin, moderation): a signed-in user without the role
+ * gets 403 here, before the section's loading UI starts the response (after
+ * that the status can no longer change). Visitors are left to the page, which
+ * knows where to send them back after signing in. Not a gate on its own:
+ * every page and domain function checks again.
+ */
+export async function requireRoleForSection(role: Role): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  if (user && !hasRole(user.role, role)) forbiddenPage();
+  return user;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { conferenceSchema } from "@/lib/conferences/schema";
-import { checkedZonedTimeToUtc } from "@/lib/conferences/time-zones";
+import { checkedZonedTimeToUtc } from "@/lib/vocabulary/time-zones";
 
 /** The row a checked conference form describes: local times become UTC instants. */
 export function conferenceData(values: z.output<typeof conferenceSchema>) {

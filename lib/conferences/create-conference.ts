@@ -2,7 +2,7 @@ import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
 import { conferenceData } from "@/lib/conferences/conference-data";
 import { conferenceSchema } from "@/lib/conferences/schema";
-import { withUniqueSlug } from "@/lib/conferences/slug-conflict";
+import { withUniqueSlug } from "@/lib/unique-slug";
 import { db } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
 import type { ConferenceInput } from "@/lib/conferences/schema";
-import { utcToZonedTime } from "@/lib/conferences/time-zones";
+import { utcToZonedTime } from "@/lib/vocabulary/time-zones";
 import { db } from "@/lib/db";
 
 export type ConferenceForEdit = { id: string; title: string; values: ConferenceInput };

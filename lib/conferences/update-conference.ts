@@ -3,7 +3,7 @@ import { requireRole } from "@/lib/auth/current-user";
 import { conferenceData } from "@/lib/conferences/conference-data";
 import type { SavedConference } from "@/lib/conferences/create-conference";
 import { updateConferenceSchema } from "@/lib/conferences/schema";
-import { withUniqueSlug } from "@/lib/conferences/slug-conflict";
+import { withUniqueSlug } from "@/lib/unique-slug";
 import { db } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 import { canChangeStatus, changeConsultationStatusSchema } from "@/lib/consultations/schema";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkedZonedTimeToUtc } from "@/lib/conferences/time-zones";
+import { checkedZonedTimeToUtc } from "@/lib/vocabulary/time-zones";
 import type { ConsultationValues, QuestionValues } from "@/lib/consultations/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";

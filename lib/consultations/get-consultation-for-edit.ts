@@ -1,6 +1,7 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
-import { utcToZonedTime } from "@/lib/conferences/time-zones";
+import { utcToZonedTime } from "@/lib/vocabulary/time-zones";
+import { consultationTextSelect } from "@/lib/consultations/get-consultation";
 import { STATUS_TRANSITIONS, type ConsultationInput } from "@/lib/consultations/schema";
 import { db } from "@/lib/db";
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";
@@ -26,17 +27,8 @@ export async function getConsultationForEdit(id: string): Promise<ConsultationFo
   const consultation = await db.consultation.findUnique({
     where: { id },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      body: true,
-      participationRules: true,
-      topics: true,
-      status: true,
+      ...consultationTextSelect,
       conferenceId: true,
-      opensAt: true,
-      closesAt: true,
       conference: { select: { timeZone: true } },
       questions: { orderBy: { position: "asc" }, select: { id: true, kind: true, prompt: true, helpText: true, required: true, options: true } },
       _count: { select: { contributions: true } },

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsultationStatus, QuestionKind } from "@/lib/generated/prisma/enums";
 import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
 
@@ -33,6 +34,20 @@ export type ConsultationDetail = {
   questions: ConsultationQuestion[];
 };
 
+/** What a consultation says of itself and when it is open: its page and its edit form read the same. */
+export const consultationTextSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  participationRules: true,
+  topics: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+} as const satisfies Prisma.ConsultationSelect;
+
 /**
  * One consultation by slug, or null when there is none the caller may see
  * (a draft looks exactly like a missing page to anyone but an administrator).
@@ -43,16 +58,7 @@ export const getConsultation = cache(async (slug: string): Promise<ConsultationD
   const consultation = await db.consultation.findFirst({
     where: { AND: [{ slug }, visibleConsultationsWhere(includeDrafts)] },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      body: true,
-      participationRules: true,
-      topics: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
+      ...consultationTextSelect,
       conference: { select: { slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venue: true, isOnline: true } },
       questions: {
         orderBy: { position: "asc" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkWindow, localDateTimeField, slugField, timeZoneField, titleField } from "@/lib/conferences/schema";
+import { checkWindow, localDateTimeField, slugField, timeZoneField, titleField } from "@/lib/vocabulary/admin-fields";
 import { ConsultationStatus, Phase, QuestionKind } from "@/lib/generated/prisma/enums";
 import { pageParamSchema } from "@/lib/search-params";
 

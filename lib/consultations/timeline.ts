@@ -1,4 +1,5 @@
-import { consultationOpenState, phaseAt, PHASE_LABELS, type ConferenceWindow, type ConsultationWindow, type OpenState } from "@/lib/contributions/phase";
+import { consultationOpenState, type ConsultationWindow, type OpenState } from "@/lib/consultations/open-state";
+import { phaseAt, PHASE_LABELS, type ConferenceWindow } from "@/lib/vocabulary/phases";
 import type { Phase } from "@/lib/generated/prisma/enums";
 
 // The consultation page's timeline: when the consultation opens and closes,

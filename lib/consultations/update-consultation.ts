@@ -1,6 +1,6 @@
 import "server-only";
 import { requireRole } from "@/lib/auth/current-user";
-import { withUniqueSlug } from "@/lib/conferences/slug-conflict";
+import { withUniqueSlug } from "@/lib/unique-slug";
 import { assertConferenceExists, consultationData, questionData } from "@/lib/consultations/consultation-data";
 import { updateConsultationSchema, type QuestionValues } from "@/lib/consultations/schema";
 import { db } from "@/lib/db";

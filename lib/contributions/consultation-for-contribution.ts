@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";
-import { consultationOpenState, type OpenState } from "@/lib/contributions/phase";
+import { consultationOpenState, type OpenState } from "@/lib/consultations/open-state";
 import { closedConsultationMessage } from "@/lib/contributions/open-state";
 import type { QuestionSpec } from "@/lib/contributions/schema";
 

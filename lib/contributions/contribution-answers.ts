@@ -1,6 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionKind } from "@/lib/generated/prisma/enums";
-import type { ContributionAnswer } from "@/lib/contributions/get-contribution";
 import type { AnswerValue } from "@/lib/contributions/schema";
 
 // A contribution's stored answers as its readers see them: one per question
@@ -8,6 +7,8 @@ import type { AnswerValue } from "@/lib/contributions/schema";
 // by the contribution's page and the moderators' review page.
 
 export type AnsweredQuestion = { id: string; prompt: string; kind: QuestionKind };
+
+export type ContributionAnswer = { questionId: string; prompt: string; kind: QuestionKind; value: AnswerValue };
 
 function isAnswerValue(value: unknown): value is AnswerValue {
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import type { EmailToSend } from "@/lib/mail/enqueue-email";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 
 // The receipt a participant keeps: the reference to quote when they write to
 // the organisers, and a link back to the contribution. Plain text, like the

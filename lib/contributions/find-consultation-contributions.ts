@@ -1,5 +1,5 @@
 import "server-only";
-import { countryName } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
 import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
 import { db } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import { plainExcerpt } from "@/lib/contributions/excerpt";
 import { CONTRIBUTIONS_PAGE_SIZE, contributionFilterSchema, type ContributionFilter } from "@/lib/contributions/filter-schema";
-import { languageName } from "@/lib/contributions/schema";
+import { languageName } from "@/lib/vocabulary/languages";
 import type { PublicAuthor } from "@/lib/contributions/public-author";
 
 // The public list of a consultation's published contributions, with

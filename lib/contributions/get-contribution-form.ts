@@ -10,8 +10,9 @@ import {
   toConsultationForContribution,
   type ConsultationForContribution,
 } from "@/lib/contributions/consultation-for-contribution";
-import { phaseAt } from "@/lib/contributions/phase";
-import { draftDataSchema, editTargetSchema, isLanguageCode, type ContributionFormInput, type FormAnswers, type LanguageCode } from "@/lib/contributions/schema";
+import { phaseAt } from "@/lib/vocabulary/phases";
+import { draftDataSchema, editTargetSchema, type ContributionFormInput, type FormAnswers } from "@/lib/contributions/schema";
+import { isLanguageCode, type LanguageCode } from "@/lib/vocabulary/languages";
 import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 
 // What the contribution form's pages need, as plain data: the consultation

@@ -2,13 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import type { ContributionStatus, Phase, QuestionKind } from "@/lib/generated/prisma/enums";
-import { toContributionAnswers } from "@/lib/contributions/contribution-answers";
+import type { ContributionStatus, Phase } from "@/lib/generated/prisma/enums";
+import { toContributionAnswers, type ContributionAnswer } from "@/lib/contributions/contribution-answers";
 import { toPublicAuthor, type PublicAuthor } from "@/lib/contributions/public-author";
-import { referenceSchema, type AnswerValue } from "@/lib/contributions/schema";
+import { referenceSchema } from "@/lib/contributions/schema";
 import { visibleContributionsWhere } from "@/lib/contributions/visibility";
-
-export type ContributionAnswer = { questionId: string; prompt: string; kind: QuestionKind; value: AnswerValue };
 
 export type ContributionAttachment = { id: string; fileName: string; mediaType: string; size: number };
 

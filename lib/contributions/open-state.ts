@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import type { OpenState } from "@/lib/contributions/phase";
+import type { OpenState } from "@/lib/consultations/open-state";
 
 // Why a consultation does not take contributions, in words a participant
 // reads on the form and in the error a refused submission returns.

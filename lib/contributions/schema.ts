@@ -1,6 +1,8 @@
 import { z } from "zod";
-import type { PublicationPreference, QuestionKind } from "@/lib/generated/prisma/enums";
+import type { QuestionKind } from "@/lib/generated/prisma/enums";
 import { attachmentMessages, MAX_ATTACHMENTS } from "@/lib/attachments/rules";
+import { LANGUAGE_CODES } from "@/lib/vocabulary/languages";
+import { RECORD_ID_PATTERN, recordIdSchema } from "@/lib/vocabulary/record-ids";
 
 // Isomorphic: the contribution form validates with these schemas in the
 // browser (zodResolver) and the server parses the request with the same ones,
@@ -29,70 +31,6 @@ export function countCharacters(text: string): number {
 
 // Textareas submit CRLF in some browsers; count and store one newline.
 const normaliseText = (text: string) => text.replace(/\r\n?/g, "\n").trim();
-
-/** Official languages of the EU, then those of the partner countries the conferences work with. */
-const LANGUAGE_NAMES = {
-  bg: "Bulgarian (български)",
-  cs: "Czech (čeština)",
-  da: "Danish (dansk)",
-  de: "German (Deutsch)",
-  el: "Greek (ελληνικά)",
-  en: "English",
-  es: "Spanish (español)",
-  et: "Estonian (eesti)",
-  fi: "Finnish (suomi)",
-  fr: "French (français)",
-  ga: "Irish (Gaeilge)",
-  hr: "Croatian (hrvatski)",
-  hu: "Hungarian (magyar)",
-  it: "Italian (italiano)",
-  lt: "Lithuanian (lietuvių)",
-  lv: "Latvian (latviešu)",
-  mt: "Maltese (Malti)",
-  nl: "Dutch (Nederlands)",
-  pl: "Polish (polski)",
-  pt: "Portuguese (português)",
-  ro: "Romanian (română)",
-  sk: "Slovak (slovenčina)",
-  sl: "Slovenian (slovenščina)",
-  sv: "Swedish (svenska)",
-  ja: "Japanese (日本語)",
-  ko: "Korean (한국어)",
-  zh: "Chinese (中文)",
-  hi: "Hindi (हिन्दी)",
-  ar: "Arabic (العربية)",
-  tr: "Turkish (Türkçe)",
-  uk: "Ukrainian (українська)",
-  no: "Norwegian (norsk)",
-  is: "Icelandic (íslenska)",
-} as const;
-
-export type LanguageCode = keyof typeof LANGUAGE_NAMES;
-
-const LANGUAGE_CODES = Object.keys(LANGUAGE_NAMES) as [LanguageCode, ...LanguageCode[]];
-
-export function isLanguageCode(code: string): code is LanguageCode {
-  return Object.hasOwn(LANGUAGE_NAMES, code);
-}
-
-export function languageName(code: string): string {
-  return isLanguageCode(code) ? LANGUAGE_NAMES[code] : code;
-}
-
-/** For the language select, sorted by English name. */
-export const languageOptions: { value: LanguageCode; label: string }[] = LANGUAGE_CODES.map((value) => ({ value, label: LANGUAGE_NAMES[value] })).sort(
-  (a, b) => a.label.localeCompare(b.label, "en"),
-);
-
-export const PUBLICATION_LABELS: Record<PublicationPreference, string> = {
-  PUBLIC: "With my name (and my organisation's, if I have one)",
-  ANONYMOUS: "Anonymously",
-};
-
-export const publicationOptions = (Object.keys(PUBLICATION_LABELS) as PublicationPreference[]).map((value) => ({
-  value,
-  label: PUBLICATION_LABELS[value],
-}));
 
 // ---------------------------------------------------------------------------
 // Answers to the consultation's questions
@@ -179,8 +117,10 @@ function answerSchema(question: QuestionSpec): z.ZodType<AnswerValue | undefined
 export function buildAnswersSchema(questions: readonly QuestionSpec[]): z.ZodType<Answers, FormAnswers> {
   const shape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
   for (const question of questions) shape[question.id] = answerSchema(question);
-  const schema = z.preprocess(
-    (value) => value ?? {},
+  // The form always gives FormAnswers, which is what the input type says; a
+  // request may carry anything, which the object schema then refuses.
+  return z.preprocess(
+    (value: FormAnswers) => value ?? {},
     z.object(shape, "Please answer the questions.").transform((answers): Answers => {
       const given: Answers = {};
       for (const question of questions) {
@@ -190,9 +130,6 @@ export function buildAnswersSchema(questions: readonly QuestionSpec[]): z.ZodTyp
       return given;
     }),
   );
-  // The preprocessing step takes any value (a request may carry anything);
-  // the form always gives it FormAnswers, which is what its type says.
-  return schema as unknown as z.ZodType<Answers, FormAnswers>;
 }
 
 // ---------------------------------------------------------------------------
@@ -219,10 +156,6 @@ const bodySchema = z
       });
     }
   });
-
-// Record ids are cuids: short, and made of letters and digits only.
-const RECORD_ID_PATTERN = /^[a-z0-9]{8,40}$/i;
-export const recordIdSchema = z.string("This item could not be found.").regex(RECORD_ID_PATTERN, "This item could not be found.");
 
 const attachmentIdsSchema = z
   .array(z.string(attachmentMessages.unavailable), attachmentMessages.unavailable)
@@ -302,4 +235,3 @@ export const saveDraftSchema = z.object({ consultationId: consultationIdSchema, 
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
-export const attachmentTargetSchema = z.object({ attachmentId: recordIdSchema });

@@ -13,7 +13,7 @@ import {
   type ConsultationForContribution,
 } from "@/lib/contributions/consultation-for-contribution";
 import { applyTransition, type SubmissionStart } from "@/lib/contributions/lifecycle/apply-transition";
-import { phaseAt } from "@/lib/contributions/phase";
+import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
 

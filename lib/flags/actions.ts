@@ -1,16 +1,12 @@
 "use server";
 
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define-action";
 import { flagContribution } from "@/lib/flags/flag-contribution";
 import type { FlagContributionInput } from "@/lib/flags/schema";
 
-// Thin entry point: flagContribution checks the caller and parses the input.
+// Entry point of the report form: flagContribution checks the caller and parses the input.
 
-export async function flagContributionAction(input: FlagContributionInput): Promise<ActionResult> {
-  try {
-    await flagContribution(input);
-  } catch (error) {
-    return toActionError(error, { action: "flagContribution" });
-  }
-  return { ok: true, data: undefined, message: "Thank you for your report. The moderators will look at this contribution." };
-}
+export const flagContributionAction = defineAction("flagContribution", (input: FlagContributionInput) => flagContribution(input), {
+  data: () => undefined,
+  message: () => "Thank you for your report. The moderators will look at this contribution.",
+});

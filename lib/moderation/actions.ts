@@ -1,16 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { defineAction, type RevalidateTarget } from "@/lib/actions/define-action";
 import { addModeratorNote } from "@/lib/moderation/add-moderator-note";
-import { bulkDecide, type BulkDecisionResult } from "@/lib/moderation/bulk-decide";
-import { decideContribution, type DecisionResult } from "@/lib/moderation/decide-contribution";
+import { bulkDecide } from "@/lib/moderation/bulk-decide";
+import { decideContribution } from "@/lib/moderation/decide-contribution";
 import { dismissFlags } from "@/lib/moderation/dismiss-flags";
 import type { AddModeratorNoteInput, BulkDecideInput, Decision, DecideContributionInput, DismissFlagsInput } from "@/lib/moderation/schema";
-import { setUserSuspended, type SuspensionChange } from "@/lib/users/set-user-suspended";
+import { setUserSuspended } from "@/lib/users/set-user-suspended";
 
-// Thin entry points for the moderation queue: each domain function checks
-// that the caller is a moderator and parses its input.
+// Entry points of the moderation pages: each domain function checks that the
+// caller is a moderator and parses its input.
 
 const DONE: Record<Decision, (reference: string) => string> = {
   APPROVE: (reference) => `Approved ${reference}. It is published.`,
@@ -19,63 +18,34 @@ const DONE: Record<Decision, (reference: string) => string> = {
   RESTORE: (reference) => `Restored ${reference}. It is published again.`,
 };
 
-export async function decideContributionAction(input: DecideContributionInput): Promise<ActionResult<DecisionResult>> {
-  let result: DecisionResult;
-  try {
-    result = await decideContribution(input);
-  } catch (error) {
-    return toActionError(error, { action: "decideContribution" });
-  }
-  revalidatePath("/moderation", "layout");
-  return { ok: true, data: result, message: DONE[input.decision](result.reference) };
-}
+const moderationPages = (): RevalidateTarget[] => [["/moderation", "layout"]];
 
-export async function bulkDecideAction(input: BulkDecideInput): Promise<ActionResult<{ count: number }>> {
-  let result: BulkDecisionResult;
-  try {
-    result = await bulkDecide(input);
-  } catch (error) {
-    return toActionError(error, { action: "bulkDecide" });
-  }
-  revalidatePath("/moderation", "layout");
-  const contributions = result.count === 1 ? "1 contribution" : `${result.count} contributions`;
-  return { ok: true, data: { count: result.count }, message: `${input.decision === "APPROVE" ? "Approved" : "Rejected"} ${contributions}.` };
-}
+export const decideContributionAction = defineAction("decideContribution", (input: DecideContributionInput) => decideContribution(input), {
+  revalidate: moderationPages,
+  message: (result, input) => DONE[input.decision](result.reference),
+});
 
-export async function addModeratorNoteAction(input: AddModeratorNoteInput): Promise<ActionResult> {
-  try {
-    await addModeratorNote(input);
-  } catch (error) {
-    return toActionError(error, { action: "addModeratorNote" });
-  }
-  revalidatePath("/moderation", "layout");
-  return { ok: true, data: undefined, message: "Note added. Only moderators can read it." };
-}
+export const bulkDecideAction = defineAction("bulkDecide", (input: BulkDecideInput) => bulkDecide(input), {
+  revalidate: moderationPages,
+  data: ({ count }) => ({ count }),
+  message: ({ count }, input) => `${input.decision === "APPROVE" ? "Approved" : "Rejected"} ${count === 1 ? "1 contribution" : `${count} contributions`}.`,
+});
 
-export async function dismissFlagsAction(input: DismissFlagsInput): Promise<ActionResult<DecisionResult>> {
-  let result: DecisionResult;
-  try {
-    result = await dismissFlags(input);
-  } catch (error) {
-    return toActionError(error, { action: "dismissFlags" });
-  }
-  revalidatePath("/moderation", "layout");
-  return { ok: true, data: result, message: `Dismissed the reports on ${result.reference}. It stays published.` };
-}
+export const addModeratorNoteAction = defineAction("addModeratorNote", (input: AddModeratorNoteInput) => addModeratorNote(input), {
+  revalidate: moderationPages,
+  data: () => undefined,
+  message: () => "Note added. Only moderators can read it.",
+});
 
-export async function suspendAuthorAction(input: { userId: string; reason?: string }): Promise<ActionResult> {
-  let result: SuspensionChange;
-  try {
-    // As the client sent it (setUserSuspended checks the caller before it
-    // reads the input), only ever to suspend.
-    result = await setUserSuspended({ ...input, suspended: true });
-  } catch (error) {
-    return toActionError(error, { action: "suspendAuthor" });
-  }
-  revalidatePath("/moderation", "layout");
-  return {
-    ok: true,
-    data: undefined,
-    message: result.changed ? "Account suspended. They have been signed out and cannot sign in or contribute." : "This account was already suspended.",
-  };
-}
+export const dismissFlagsAction = defineAction("dismissFlags", (input: DismissFlagsInput) => dismissFlags(input), {
+  revalidate: moderationPages,
+  message: ({ reference }) => `Dismissed the reports on ${reference}. It stays published.`,
+});
+
+// As the client sent it (setUserSuspended checks the caller before it reads
+// the input), only ever to suspend.
+export const suspendAuthorAction = defineAction("suspendAuthor", (input: { userId: string; reason?: string }) => setUserSuspended({ ...input, suspended: true }), {
+  revalidate: moderationPages,
+  data: () => undefined,
+  message: ({ changed }) => (changed ? "Account suspended. They have been signed out and cannot sign in or contribute." : "This account was already suspended."),
+});

@@ -1,12 +1,12 @@
 import "server-only";
-import { countryName } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
 import { requireRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
 import { Phase, StakeholderType, type ContributionStatus } from "@/lib/generated/prisma/enums";
 import { plainExcerpt } from "@/lib/contributions/excerpt";
 import type { FacetValue } from "@/lib/contributions/find-consultation-contributions";
-import { languageName } from "@/lib/contributions/schema";
+import { languageName } from "@/lib/vocabulary/languages";
 import { isQueueFiltered, QUEUE_PAGE_SIZE, queueFilterSchema, type QueueFilter, type QueueStatus } from "@/lib/moderation/queue-filter";
 import { queueSql } from "@/lib/moderation/queue-sql";
 import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";

@@ -14,7 +14,8 @@ import type {
   StakeholderType,
 } from "@/lib/generated/prisma/enums";
 import { toContributionAnswers } from "@/lib/contributions/contribution-answers";
-import type { ContributionAnswer, ContributionAttachment } from "@/lib/contributions/get-contribution";
+import type { ContributionAnswer } from "@/lib/contributions/contribution-answers";
+import type { ContributionAttachment } from "@/lib/contributions/get-contribution";
 import { referenceSchema } from "@/lib/contributions/schema";
 import { queueFilterSchema, type QueueFilter } from "@/lib/moderation/queue-filter";
 import { afterPositionSql, isWaiting, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { needsReason } from "@/lib/contributions/lifecycle/transitions";
 
 // What a moderator sends. The contribution's version is the one the
 // moderator saw: a decision made on an older version is refused with
@@ -32,8 +33,12 @@ const note = z.preprocess(emptyToUndefined, z.string().trim().max(NOTE_MAX, `Kee
 
 export const REASON_REQUIRED_MESSAGE = "Choose a reason from the list or explain the decision to the author.";
 
-/** REJECT and HIDE tell the author why: a listed reason, free text, or both. */
-const needsReason = (decision: Decision) => decision === "REJECT" || decision === "HIDE";
+/** A decision that tells the author why (the lifecycle's table says which) needs a listed reason, free text, or both. */
+function requireReason(value: { decision: Decision; reasonId?: string; reasonText?: string }, context: z.RefinementCtx): void {
+  if (needsReason(value.decision) && !value.reasonId && !value.reasonText) {
+    context.addIssue({ code: "custom", path: ["reasonId"], message: REASON_REQUIRED_MESSAGE });
+  }
+}
 
 export const decideContributionSchema = z
   .object({
@@ -47,11 +52,7 @@ export const decideContributionSchema = z
     // Internal: never shown to the author.
     note,
   })
-  .superRefine((value, context) => {
-    if (needsReason(value.decision) && !value.reasonId && !value.reasonText) {
-      context.addIssue({ code: "custom", path: ["reasonId"], message: REASON_REQUIRED_MESSAGE });
-    }
-  });
+  .superRefine(requireReason);
 export type DecideContributionInput = z.input<typeof decideContributionSchema>;
 
 export const bulkDecideSchema = z
@@ -66,9 +67,7 @@ export const bulkDecideSchema = z
     note,
   })
   .superRefine((value, context) => {
-    if (needsReason(value.decision) && !value.reasonId && !value.reasonText) {
-      context.addIssue({ code: "custom", path: ["reasonId"], message: REASON_REQUIRED_MESSAGE });
-    }
+    requireReason(value, context);
     const ids = value.items.map((item) => item.contributionId);
     if (new Set(ids).size !== ids.length) {
       context.addIssue({ code: "custom", path: ["items"], message: "A contribution is selected twice." });

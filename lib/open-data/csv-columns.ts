@@ -1,12 +1,12 @@
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
 import type { AnswerValue } from "@/lib/contributions/schema";
-import type { OpenContribution } from "@/lib/open-data/records";
+import { described, type OpenContribution } from "@/lib/open-data/records";
 
 // The CSV of a consultation's contributions, one row per contribution: the
-// fixed columns below, then one per question of the consultation. The
-// /open-data page describes the columns from this same list.
-
-export type CsvColumn = { header: string; description: string; value: (record: OpenContribution) => string | number | null };
+// fixed columns of the zod schema below, then one per question of the
+// consultation. The /open-data page describes the columns from the same
+// schema, and the writer fills them through its type.
 
 /** Several values in one cell: the choices of a multiple-choice answer, the attachments' addresses. */
 export const CSV_LIST_SEPARATOR = "; ";
@@ -14,42 +14,56 @@ export const CSV_LIST_SEPARATOR = "; ";
 /** The starts of a cell that CSV_OPTIONS.escape_formulas defuses with a leading apostrophe. */
 export const CSV_FORMULA_STARTS = "=, +, -, @ (or their full-width forms), a tab or a carriage return";
 
-export const CSV_COLUMNS: readonly CsvColumn[] = [
-  { header: "reference", description: "Public reference of the contribution, such as AGR-2026-000123.", value: (record) => record.reference },
-  { header: "url", description: "Its permanent page on this site.", value: (record) => record.url },
-  { header: "consultation", description: "The consultation’s slug.", value: (record) => record.consultation },
-  { header: "phase", description: "When it was submitted: BEFORE, DURING or AFTER the conference.", value: (record) => record.phase },
-  { header: "language", description: "The language it is written in (ISO 639-1 code).", value: (record) => record.language },
-  {
-    header: "title",
-    description: `Its title. One that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here, which the JSON does not add.`,
-    value: (record) => record.title,
-  },
-  {
-    header: "body",
-    description: `Its text, in Markdown as the author wrote it, except that a text that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here (a Markdown list, for example), which the JSON does not add.`,
-    value: (record) => record.body,
-  },
-  { header: "submitted_at", description: "When it was submitted (ISO 8601, UTC).", value: (record) => record.submittedAt },
-  { header: "published_at", description: "When a moderator approved it (ISO 8601, UTC).", value: (record) => record.publishedAt },
-  { header: "author_name", description: "The author’s name; empty when the author chose to stay anonymous.", value: (record) => record.author.displayName },
-  {
-    header: "organisation",
-    description: "The author’s organisation; empty when the author has none or chose to stay anonymous.",
-    value: (record) => record.author.organisationName,
-  },
-  {
-    header: "stakeholder_type",
-    description: "The kind of stakeholder, such as NGO or COMPANY (always published).",
-    value: (record) => record.author.stakeholderType,
-  },
-  { header: "country", description: "The author’s country (ISO 3166-1 alpha-2 code, always published).", value: (record) => record.author.country },
-  {
-    header: "attachments",
-    description: `Addresses of the attached files, separated by “${CSV_LIST_SEPARATOR.trim()}”.`,
-    value: (record) => record.attachments.map((attachment) => attachment.url).join(CSV_LIST_SEPARATOR),
-  },
-];
+const cell = (description: string) => described(z.string(), description);
+const optionalCell = (description: string) => described(z.string().nullable(), description);
+
+/** The fixed columns, in order: the header is the key, the description says what the cell holds. */
+export const contributionCsvRowSchema = z.object({
+  reference: cell("Public reference of the contribution, such as AGR-2026-000123."),
+  url: cell("Its permanent page on this site."),
+  consultation: cell("The consultation’s slug."),
+  phase: cell("When it was submitted: BEFORE, DURING or AFTER the conference."),
+  language: cell("The language it is written in (ISO 639-1 code)."),
+  title: cell(`Its title. One that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here, which the JSON does not add.`),
+  body: cell(
+    `Its text, in Markdown as the author wrote it, except that a text that starts with ${CSV_FORMULA_STARTS} begins with an apostrophe here (a Markdown list, for example), which the JSON does not add.`,
+  ),
+  submitted_at: cell("When it was submitted (ISO 8601, UTC)."),
+  published_at: optionalCell("When a moderator approved it (ISO 8601, UTC)."),
+  author_name: optionalCell("The author’s name; empty when the author chose to stay anonymous."),
+  organisation: optionalCell("The author’s organisation; empty when the author has none or chose to stay anonymous."),
+  stakeholder_type: optionalCell("The kind of stakeholder, such as NGO or COMPANY (always published)."),
+  country: optionalCell("The author’s country (ISO 3166-1 alpha-2 code, always published)."),
+  attachments: cell(`Addresses of the attached files, separated by “${CSV_LIST_SEPARATOR.trim()}”.`),
+});
+
+export type ContributionCsvRow = z.output<typeof contributionCsvRowSchema>;
+
+/** The fixed columns as the /open-data page lists them. */
+export const CSV_COLUMNS: readonly { header: keyof ContributionCsvRow; description: string }[] = Object.entries(contributionCsvRowSchema.shape).map(([header, field]) => ({
+  header: header as keyof ContributionCsvRow,
+  description: field.description ?? "",
+}));
+
+/** A contribution's cells in the fixed columns: the row's type is the schema's, so a column cannot be left out. */
+export function csvRow(record: OpenContribution): ContributionCsvRow {
+  return {
+    reference: record.reference,
+    url: record.url,
+    consultation: record.consultation,
+    phase: record.phase,
+    language: record.language,
+    title: record.title,
+    body: record.body,
+    submitted_at: record.submittedAt,
+    published_at: record.publishedAt,
+    author_name: record.author.displayName,
+    organisation: record.author.organisationName,
+    stakeholder_type: record.author.stakeholderType,
+    country: record.author.country,
+    attachments: record.attachments.map((attachment) => attachment.url).join(CSV_LIST_SEPARATOR),
+  };
+}
 
 export type CsvQuestion = { id: string; prompt: string };
 
@@ -78,7 +92,10 @@ export function csvHeaderLine(questions: readonly CsvQuestion[]): string {
 /** One line per contribution; a question's cell is its answer, the choices of a multiple-choice answer joined, empty when unanswered. */
 export function csvLines(records: readonly OpenContribution[], questions: readonly CsvQuestion[]): string {
   return stringify(
-    records.map((record) => [...CSV_COLUMNS.map((column) => column.value(record)), ...questions.map((question) => answerCell(record.answers[question.id]))]),
+    records.map((record) => {
+      const row = csvRow(record);
+      return [...CSV_COLUMNS.map((column) => row[column.header]), ...questions.map((question) => answerCell(record.answers[question.id]))];
+    }),
     CSV_OPTIONS,
   );
 }

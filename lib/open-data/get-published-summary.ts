@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { getSummarySource } from "@/lib/open-data/get-summary-source";
-import { publishedSummaryWhere, referencesNamedBy, summarySelect, toOpenSummary } from "@/lib/open-data/summary-record";
+import { frozenFiguresOf, publishedSummaryWhere, referencesNamedBy, summarySelect, toOpenSummary } from "@/lib/open-data/summary-record";
 import type { OpenSummary } from "@/lib/open-data/summary-records";
 
 /**
@@ -21,7 +21,8 @@ export async function getPublishedSummary(slug: string, version: number | "lates
     select: summarySelect,
   });
   if (!row) throw notFound("This summary");
-  const references = referencesNamedBy(source.slug, row);
+  const figures = frozenFiguresOf(source.slug, row);
+  const references = referencesNamedBy(row, figures);
   const published =
     references.length === 0
       ? []
@@ -29,5 +30,5 @@ export async function getPublishedSummary(slug: string, version: number | "lates
           where: { consultationId: source.id, status: "APPROVED", reference: { in: references } },
           select: { reference: true, title: true },
         });
-  return toOpenSummary(source.slug, row, new Map(published.map(({ reference, title }) => [reference, { title }])));
+  return toOpenSummary(source.slug, row, figures, new Map(published.map(({ reference, title }) => [reference, { title }])));
 }

@@ -1,34 +1,67 @@
-import { STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { ConsultationStatus, Phase, QuestionKind, StakeholderType } from "@/lib/generated/prisma/enums";
+import { z } from "zod";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { type Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import { BYTE_ORDER_MARK } from "@/lib/open-data/csv-columns";
 import { OPEN_DATA_LICENCE } from "@/lib/open-data/licence";
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "@/lib/open-data/page-query";
-import type { OpenConsultation, OpenConsultationItem, OpenContribution } from "@/lib/open-data/records";
+import {
+  attachmentSchema,
+  authorSchema,
+  conferenceSchema,
+  consultationItemSchema,
+  consultationLinksSchema,
+  consultationSchema,
+  contributionSchema,
+  errorSchema,
+  pageLinksSchema,
+  pageSchema,
+  questionSchema,
+  type OpenConsultation,
+  type OpenConsultationItem,
+  type OpenContribution,
+} from "@/lib/open-data/records";
 import { summaryCsv } from "@/lib/open-data/summary-csv";
-import type { OpenQuestionStatistics, OpenSummary, OpenSummaryItem } from "@/lib/open-data/summary-records";
+import {
+  questionStatisticsSchema,
+  questionThemesSchema,
+  summaryHighlightSchema,
+  summaryItemSchema,
+  summaryLinksSchema,
+  summarySchema,
+  summaryStatisticsSchema,
+  summaryThemesSchema,
+  themeQuoteSchema,
+  themeSchema,
+  themeSummarySchema,
+  type OpenQuestionStatistics,
+  type OpenSummary,
+  type OpenSummaryItem,
+} from "@/lib/open-data/summary-records";
 
 // The open-data API described for machines (OpenAPI 3.1, served at
 // /api/v1/openapi.json) and for people (the /open-data page renders its field
-// tables from the schemas below). Written by hand, kept honest by
-// tests/integration/open-data.test.ts: every path here answers 200, and the
-// records the API gives have exactly the fields described here.
+// tables from the schemas below). The schemas are generated from the records'
+// zod schemas (records.ts, summary-records.ts) by zod's own JSON Schema
+// output, so the types, the document and the page say the same; the paths
+// are written here. Kept honest by tests/integration/open-data.test.ts: every
+// path here answers 200, and the records the API gives have exactly the
+// fields described here.
 
 export type SchemaObject = {
   type?: string | string[];
   format?: string;
   description?: string;
-  enum?: readonly (string | null)[];
+  enum?: readonly (string | number | boolean | null)[];
   properties?: Record<string, SchemaObject>;
   required?: readonly string[];
   items?: SchemaObject;
-  additionalProperties?: SchemaObject | boolean;
+  additionalProperties?: SchemaObject;
   oneOf?: readonly SchemaObject[];
   $ref?: string;
   minimum?: number;
   maximum?: number;
   default?: unknown;
-  example?: unknown;
 };
 
 export type ParameterObject = { name: string; in: "path" | "query"; required: boolean; description: string; schema: SchemaObject };
@@ -44,14 +77,113 @@ export type OperationObject = {
   >;
 };
 
-const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (type: string, description: string, extra: SchemaObject = {}): SchemaObject => ({ type: [type, "null"], description, ...extra });
-const dateTime = (description: string): SchemaObject => ({ type: "string", format: "date-time", description });
-const allRequired = (properties: Record<string, SchemaObject>) => Object.keys(properties);
+/** Every schema of the API, by name, in the document's order; a record that names another by its schema gets a $ref to it. */
+const COMPONENTS = {
+  ConsultationItem: consultationItemSchema,
+  Consultation: consultationSchema,
+  Conference: conferenceSchema,
+  ConsultationLinks: consultationLinksSchema,
+  Question: questionSchema,
+  Contribution: contributionSchema,
+  Author: authorSchema,
+  Attachment: attachmentSchema,
+  PageLinks: pageLinksSchema,
+  ConsultationPage: pageSchema(consultationItemSchema, "A page of consultations, by slug."),
+  ContributionPage: pageSchema(contributionSchema, "A page of approved contributions, by reference number."),
+  SummaryItem: summaryItemSchema,
+  Summary: summarySchema,
+  SummaryLinks: summaryLinksSchema,
+  SummaryHighlight: summaryHighlightSchema,
+  SummaryStatistics: summaryStatisticsSchema,
+  QuestionStatistics: questionStatisticsSchema,
+  SummaryThemes: summaryThemesSchema,
+  QuestionThemes: questionThemesSchema,
+  ThemeSummary: themeSummarySchema,
+  Theme: themeSchema,
+  ThemeQuote: themeQuoteSchema,
+  SummaryPage: pageSchema(summaryItemSchema, "A page of published summary versions, newest first."),
+  Error: errorSchema,
+} satisfies Record<string, z.ZodType>;
 
-function object(description: string, properties: Record<string, SchemaObject>, optional: readonly string[] = []): SchemaObject {
-  return { type: "object", description, properties, required: allRequired(properties).filter((name) => !optional.includes(name)) };
+type ComponentName = keyof typeof COMPONENTS;
+
+const ref = (name: ComponentName): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+
+type JsonSchema = z.core.JSONSchema._JSONSchema;
+
+/**
+ * zod's JSON Schema (2020-12) in the shape this document has always had, and
+ * that describe-schema.ts and the tests read: a nullable value is
+ * `type: [t, "null"]` (with null among its enum values) or a oneOf with
+ * null; a union is a oneOf; a discriminated union of objects (the answers to
+ * a question) is one object with every member's fields, required where all
+ * require them. Left out: zod's regular expressions for dates (the format
+ * says it), the safe-integer bounds of every integer, additionalProperties:
+ * false (a field may be added to a record without breaking a client), $id
+ * and $schema.
+ */
+function toSchemaObject(json: JsonSchema): SchemaObject {
+  if (typeof json === "boolean") return {};
+  const description = json.description === undefined ? {} : { description: json.description };
+  const members = (json.anyOf ?? json.oneOf)?.map(toSchemaObject);
+  if (members) {
+    const [value, ...more] = members.filter((member) => member.type !== "null");
+    if (value && more.length === 0 && members.length === 2) {
+      if (typeof value.type === "string") return { ...value, type: [value.type, "null"], ...(value.enum ? { enum: [...value.enum, null] } : {}), ...description };
+      return { oneOf: [value, { type: "null" }], ...description };
+    }
+    if (members.every((member) => member.type === "object" && member.properties)) return { ...mergeObjects(members), ...description };
+    return { oneOf: members, ...description };
+  }
+  const schema: SchemaObject = {};
+  if (json.$ref !== undefined) schema.$ref = json.$ref;
+  if (json.type !== undefined) schema.type = json.type;
+  if (json.format !== undefined) schema.format = json.format;
+  Object.assign(schema, description);
+  const values = json.enum ?? (json.const === undefined ? undefined : [json.const]);
+  if (values) schema.enum = values.filter((value): value is string | number | boolean | null => value === null || ["string", "number", "boolean"].includes(typeof value));
+  if (json.minimum !== undefined && json.minimum !== Number.MIN_SAFE_INTEGER) schema.minimum = json.minimum;
+  if (json.maximum !== undefined && json.maximum !== Number.MAX_SAFE_INTEGER) schema.maximum = json.maximum;
+  if (json.default !== undefined) schema.default = json.default;
+  if (json.properties) {
+    schema.properties = Object.fromEntries(Object.entries(json.properties).map(([name, property]) => [name, toSchemaObject(property)]));
+    schema.required = json.required ?? [];
+  }
+  if (json.items !== undefined && !Array.isArray(json.items)) schema.items = toSchemaObject(json.items);
+  if (typeof json.additionalProperties === "object") schema.additionalProperties = toSchemaObject(json.additionalProperties);
+  return schema;
 }
+
+/** The members of a discriminated union as one object: each field once (the discriminator with every member's values). */
+function mergeObjects(members: SchemaObject[]): SchemaObject {
+  const properties: Record<string, SchemaObject> = {};
+  for (const member of members) {
+    for (const [name, property] of Object.entries(member.properties ?? {})) {
+      const known = properties[name];
+      properties[name] = known?.enum && property.enum ? { ...known, enum: [...new Set([...known.enum, ...property.enum])] } : (known ?? property);
+    }
+  }
+  const required = Object.keys(properties).filter((name) => members.every((member) => member.required?.includes(name)));
+  return { type: "object", properties, required };
+}
+
+function toOpenApiSchemas(): Record<ComponentName, SchemaObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` });
+  const named = (name: ComponentName): SchemaObject => {
+    const schema = schemas[name];
+    if (!schema) throw new Error(`The OpenAPI schema of ${name} was not generated`);
+    return toSchemaObject(schema);
+  };
+  // Object.fromEntries would lose the names' type.
+  const result = {} as Record<ComponentName, SchemaObject>;
+  for (const name of Object.keys(COMPONENTS) as ComponentName[]) result[name] = named(name);
+  return result;
+}
+
+/** A parameter's schema, from the zod schema of its value. */
+const parameterSchema = (schema: z.ZodType): SchemaObject => toSchemaObject(z.toJSONSchema(schema, { target: "draft-2020-12" }));
 
 // The examples of the document and of the /open-data page, on a made-up site.
 const EXAMPLE_SITE = "https://agora.example.org";
@@ -251,324 +383,24 @@ export const EXAMPLE_SUMMARY: OpenSummary = {
   },
 };
 
-const author = object("Who wrote it, as published: the name and organisation only when the author chose to publish them. Never an e-mail address.", {
-  anonymous: { type: "boolean", description: "True when the author chose to stay anonymous: then displayName and organisationName are null." },
-  displayName: nullable("string", "The author's name; null when anonymous."),
-  organisationName: nullable("string", "The author's organisation; null when anonymous or when there is none."),
-  stakeholderType: nullable("string", "The kind of stakeholder (always published).", { enum: [...Object.values(StakeholderType), null] }),
-  country: nullable("string", "The author's country, ISO 3166-1 alpha-2 (always published)."),
-});
-
-const attachment = object("A file attached to the contribution.", {
-  name: { type: "string", description: "The file's name." },
-  mediaType: { type: "string", description: "Its media type, read from the file's bytes when it was uploaded." },
-  size: { type: "integer", description: "Its size in bytes." },
-  url: { type: "string", format: "uri", description: "Where to download it." },
-});
-
-const contribution: SchemaObject = {
-  ...object("An approved contribution.", {
-    reference: { type: "string", description: "Its public reference, such as AGR-2026-000123." },
-    url: { type: "string", format: "uri", description: "Its permanent page on the site." },
-    consultation: { type: "string", description: "The slug of its consultation." },
-    phase: { type: "string", enum: Object.values(Phase), description: "When it was submitted: before, during or after the conference." },
-    language: { type: "string", description: "The language it is written in, ISO 639-1." },
-    title: { type: "string", description: "Its title." },
-    body: { type: "string", description: "Its text, in Markdown as the author wrote it." },
-    answers: {
-      type: "object",
-      description:
-        "The answers to the consultation's questions, keyed by question id (see the consultation's questions): a string for free text and single choice, an array of strings for multiple choice, a number for a scale. Unanswered questions are left out.",
-      additionalProperties: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }, { type: "number" }] },
-    },
-    submittedAt: dateTime("When it was submitted (UTC)."),
-    publishedAt: nullable("string", "When a moderator approved it (UTC).", { format: "date-time" }),
-    author: ref("Author"),
-    attachments: { type: "array", items: ref("Attachment"), description: "Its attached files, in the order they were added." },
-  }),
-};
-
-const question = object("A question of the consultation's form.", {
-  id: { type: "string", description: "Its id: the key of its answers in a contribution's answers." },
-  number: { type: "integer", description: "1, 2, 3… in the order the form asks them; the Q1, Q2, Q3… columns of the CSV." },
-  kind: { type: "string", enum: Object.values(QuestionKind), description: "Free text, single choice, multiple choice or a scale from 1 to 5." },
-  prompt: { type: "string", description: "The question as asked." },
-  helpText: nullable("string", "Help shown under the question, if any."),
-  required: { type: "boolean", description: "Whether an answer was required." },
-  options: { type: "array", items: { type: "string" }, description: "The choices of a single or multiple choice question; empty otherwise." },
-});
-
-const conference = object("The conference the consultation is held around.", {
-  slug: { type: "string", description: "Its slug." },
-  title: { type: "string", description: "Its title." },
-  url: { type: "string", format: "uri", description: "Its page on the site." },
-  startsAt: dateTime("When it starts (UTC)."),
-  endsAt: dateTime("When it ends (UTC)."),
-  timeZone: { type: "string", description: "The IANA time zone it is held in." },
-});
-
-const consultationLinks = object("Addresses of the consultation in this API.", {
-  self: { type: "string", format: "uri", description: "The consultation, with its questions." },
-  contributions: { type: "string", format: "uri", description: "Its approved contributions, a page at a time." },
-  contributionsCsv: { type: "string", format: "uri", description: "All its approved contributions as one CSV file." },
-  contributionsJson: { type: "string", format: "uri", description: "All its approved contributions as one JSON file." },
-  summaries: { type: "string", format: "uri", description: "The published versions of its summary, newest first." },
-});
-
-const consultationItemProperties: Record<string, SchemaObject> = {
-  slug: { type: "string", description: "Its slug: the key of the consultation in every address." },
-  title: { type: "string", description: "Its title." },
-  summary: { type: "string", description: "A sentence or two about it." },
-  status: {
-    type: "string",
-    enum: Object.values(ConsultationStatus).filter((status) => status !== "DRAFT"),
-    description: "OPEN while it takes contributions (between opensAt and closesAt), then CLOSED, later ARCHIVED.",
-  },
-  topics: { type: "array", items: { type: "string" }, description: "Its topics." },
-  opensAt: dateTime("When it opens for contributions (UTC)."),
-  closesAt: dateTime("When it closes (UTC)."),
-  conference: { oneOf: [ref("Conference"), { type: "null" }], description: "The conference it is held around, if any." },
-  url: { type: "string", format: "uri", description: "Its page on the site." },
-  approvedContributions: { type: "integer", description: "How many of its contributions are published." },
-  links: ref("ConsultationLinks"),
-};
-
-const consultationItem = object("A consultation (drafts are never listed).", consultationItemProperties);
-
-const consultation = object("A consultation with its text and questions.", {
-  ...consultationItemProperties,
-  body: { type: "string", description: "What it is about, in Markdown." },
-  participationRules: nullable("string", "Who may take part and how the input is used, in Markdown; null when only the site's terms apply."),
-  questions: { type: "array", items: ref("Question"), description: "The questions of its form, in order." },
-});
-
-const share = (of: string): SchemaObject => ({ type: "number", minimum: 0, maximum: 1, description: `The count as a fraction of ${of}, from 0 to 1.` });
-const count = (description: string): SchemaObject => ({ type: "integer", description });
-const byStakeholderType = (description: string): SchemaObject => ({
-  type: "object",
-  description: `${description}, by stakeholder type (every type, zero included).`,
-  additionalProperties: { type: "integer" },
-});
-
-const summaryLinks = object("Addresses of the summary version in this API.", {
-  self: { type: "string", format: "uri", description: "The version as JSON." },
-  csv: { type: "string", format: "uri", description: "Its figures as a CSV file." },
-  json: { type: "string", format: "uri", description: "The version as a JSON file." },
-});
-
-const summaryItemProperties: Record<string, SchemaObject> = {
-  consultation: { type: "string", description: "The slug of its consultation." },
-  version: { type: "integer", description: "Its number: 1, 2, 3… in the order versions were saved (drafts take numbers too, but are never published here)." },
-  publishedAt: dateTime("When it was published (UTC): its figures are those of the contributions approved at that moment."),
-  contributionCount: count("How many approved contributions it counts."),
-  url: { type: "string", format: "uri", description: "Its page on the site." },
-  links: ref("SummaryLinks"),
-};
-
-const summaryItem = object("A published version of a consultation's summary (drafts are never listed).", summaryItemProperties);
-
-const summary = object("A published version of a consultation's summary: the moderators' synthesis and the figures and themes frozen when it was published.", {
-  ...summaryItemProperties,
-  synthesis: { type: "string", description: "The moderators' synthesis, in Markdown. Not in the CSV." },
-  highlights: {
-    type: "array",
-    items: ref("SummaryHighlight"),
-    description: "The contributions the moderators pinned, in their order; one hidden or withdrawn since publication is left out.",
-  },
-  statistics: ref("SummaryStatistics"),
-  themes: ref("SummaryThemes"),
-});
-
-const summaryHighlight = object("A contribution pinned in the summary.", {
-  reference: { type: "string", description: "Its public reference." },
-  url: { type: "string", format: "uri", description: "Its page on the site." },
-  title: { type: "string", description: "Its title." },
-});
-
-const breakdown = (description: string, keyName: string, keyDescription: string, labelName: string, keyType: SchemaObject = {}): SchemaObject => ({
-  type: "array",
-  description: `${description} Each: ${keyName} (${keyDescription.replace(/\.$/, "")}), ${labelName} (in words), count, share (of the total).`,
-  items: object(description, {
-    [keyName]: { type: "string", description: keyDescription, ...keyType },
-    [labelName]: { type: "string", description: "The same in words." },
-    count: count("How many contributions."),
-    share: share("the total"),
-  }),
-});
-
-const summaryStatistics = object("The figures of the version, counted when it was published and never changed since.", {
-  total: count("How many approved contributions it counts."),
-  byStakeholderType: breakdown("Contributions by the stakeholder type of their authors, most first; authors without one last.", "key", "The stakeholder type; null when not stated.", "label", {
-    type: ["string", "null"],
-    enum: [...Object.values(StakeholderType), null],
-  }),
-  byCountry: breakdown("Contributions by the country of their authors, most first; authors without one last.", "code", "ISO 3166-1 alpha-2; null when not stated.", "name", {
-    type: ["string", "null"],
-  }),
-  byPhase: breakdown("Contributions by phase: all three, in order, zero included.", "key", "The phase.", "label", { enum: Object.values(Phase) }),
-  byLanguage: breakdown("Contributions by language, most first.", "code", "ISO 639-1.", "name"),
-  overTime: object("Contributions over time: unit (day or week), timeZone and points.", {
-    unit: { type: "string", enum: ["day", "week"], description: "Days, or weeks when the contributions span more than 60 days." },
-    timeZone: { type: "string", description: "The IANA time zone days begin in: the conference's, or UTC." },
-    points: {
-      type: "array",
-      description: "Every day or week from the first contribution's to the last one's, empty ones included. Each: start (its first day, a Monday for a week) and count.",
-      items: object("A day or a week.", {
-        start: { type: "string", format: "date", description: "Its first day (a Monday for a week)." },
-        count: count("How many contributions were submitted in it."),
-      }),
-    },
-  }),
-  questions: { type: "array", items: ref("QuestionStatistics"), description: "Every question of the consultation, in order." },
-  generatedAt: dateTime("When the figures were counted (UTC)."),
-});
-
-const questionStatistics = object(
-  "The answers to one question.",
-  {
-    questionId: { type: "string", description: "The question's id, as in the consultation's questions." },
-    number: { type: "integer", description: "1, 2, 3… in the order the form asks them." },
-    kind: { type: "string", enum: Object.values(QuestionKind), description: "The kind of question." },
-    prompt: { type: "string", description: "The question as asked." },
-    answered: count("How many of the counted contributions answered it."),
-    choices: {
-      type: "array",
-      description:
-        "Single and multiple choice: every option in order, zero included, then answers among none of them if any (option null). Each: option, count, share (of those who answered).",
-      items: object("An option.", {
-        option: nullable("string", "The option; null for answers among none of the options."),
-        count: count("How many chose it."),
-        share: share("the contributions that answered; multiple choices add up to more than 1"),
-      }),
-    },
-    scale: object("Scale questions: min and max (the ends of the scale), the average (null when nobody answered) and the distribution of the values given.", {
-      min: { type: "integer", description: "The lowest value." },
-      max: { type: "integer", description: "The highest value." },
-      average: nullable("number", "The average of the values given; null when nobody answered."),
-      distribution: {
-        type: "array",
-        description: "Every value from min to max, zero included. Each: value, count, share (of those who answered).",
-        items: object("A value.", { value: { type: "integer", description: "The value." }, count: count("How many gave it."), share: share("the contributions that answered") }),
-      },
-    }),
-  },
-  ["choices", "scale"],
-);
-
-const summaryThemes = object("Themes found in the texts when the version was published.", {
-  contributions: ref("ThemeSummary"),
-  questions: { type: "array", items: ref("QuestionThemes"), description: "The themes of the answers to each free-text question, in order." },
-});
-
-const questionThemes = object("The themes of the answers to a free-text question.", {
-  questionId: { type: "string", description: "The question's id, as in the consultation's questions." },
-  number: { type: "integer", description: "1, 2, 3… in the order the form asks them." },
-  prompt: { type: "string", description: "The question as asked." },
-  themes: ref("ThemeSummary"),
-});
-
-const themeSummary = object("Themes of a set of texts (contributions, or the answers to a question), found within each language.", {
-  documentCount: count("How many texts were grouped."),
-  themes: { type: "array", items: ref("Theme"), description: "Largest first." },
-  unplaced: object("The texts in no theme: count, share, byStakeholderType and byReason (fewInLanguage, noDistinctiveWords, smallGroup).", {
-    count: count("How many."),
-    share: share("the texts grouped"),
-    byStakeholderType: byStakeholderType("How many"),
-    byReason: object("Why: too few texts in their language to group, no word shared with the others, or a group too small to be a theme.", {
-      fewInLanguage: count("In a language with too few texts."),
-      noDistinctiveWords: count("Sharing no distinctive word with the other texts."),
-      smallGroup: count("In a group too small to be a theme."),
-    }),
-  }),
-});
-
-const theme = object("A theme: texts of one language that share words.", {
-  key: { type: "string", description: "Its key: the language and its first terms." },
-  language: { type: "string", description: "The language of its texts, ISO 639-1." },
-  terms: { type: "array", items: { type: "string" }, description: "Its key terms as people wrote them, most characteristic first." },
-  size: count("How many texts are in it."),
-  share: share("the texts grouped"),
-  byStakeholderType: byStakeholderType("How many of its texts"),
-  quotes: { type: "array", items: ref("ThemeQuote"), description: "Sentences of the texts nearest its centre; those of contributions hidden or withdrawn since publication are left out." },
-});
-
-const themeQuote = object("A sentence of a contribution in the theme.", {
-  reference: { type: "string", description: "The contribution's public reference." },
-  url: { type: "string", format: "uri", description: "Its page on the site." },
-  excerpt: { type: "string", description: "The sentence, cut after a whole word." },
-});
-
-const pageLinks = object(
-  "Where this page is and where the next one is.",
-  {
-    self: { type: "string", format: "uri", description: "This page." },
-    next: { type: "string", format: "uri", description: "The next page; absent on the last page. Also sent as a Link header with rel=\"next\"." },
-  },
-  ["next"],
-);
-
-const page = (item: string, description: string): SchemaObject =>
-  object(description, { data: { type: "array", items: ref(item), description: "This page's items." }, links: ref("PageLinks") });
-
-const error = object("What went wrong.", {
-  error: object(
-    "The error.",
-    {
-      code: { type: "string", enum: ["NOT_FOUND", "VALIDATION", "INTERNAL"], description: "A stable code to test in a program." },
-      message: { type: "string", description: "A sentence for a person." },
-      fieldErrors: {
-        type: "object",
-        additionalProperties: { type: "array", items: { type: "string" } },
-        description: "For VALIDATION: the messages for each query parameter at fault (limit, cursor).",
-      },
-    },
-    ["fieldErrors"],
-  ),
-});
-
 /** Every schema of the API, by name. The /open-data page describes the fields from these. */
-export const OPEN_DATA_SCHEMAS = {
-  ConsultationItem: consultationItem,
-  Consultation: consultation,
-  Conference: conference,
-  ConsultationLinks: consultationLinks,
-  Question: question,
-  Contribution: contribution,
-  Author: author,
-  Attachment: attachment,
-  PageLinks: pageLinks,
-  ConsultationPage: page("ConsultationItem", "A page of consultations, by slug."),
-  ContributionPage: page("Contribution", "A page of approved contributions, by reference number."),
-  SummaryItem: summaryItem,
-  Summary: summary,
-  SummaryLinks: summaryLinks,
-  SummaryHighlight: summaryHighlight,
-  SummaryStatistics: summaryStatistics,
-  QuestionStatistics: questionStatistics,
-  SummaryThemes: summaryThemes,
-  QuestionThemes: questionThemes,
-  ThemeSummary: themeSummary,
-  Theme: theme,
-  ThemeQuote: themeQuote,
-  SummaryPage: page("SummaryItem", "A page of published summary versions, newest first."),
-  Error: error,
-} satisfies Record<string, SchemaObject>;
+export const OPEN_DATA_SCHEMAS = toOpenApiSchemas();
 
-const slugParameter: ParameterObject = { name: "slug", in: "path", required: true, description: "The consultation's slug.", schema: { type: "string" } };
+const slugParameter: ParameterObject = { name: "slug", in: "path", required: true, description: "The consultation's slug.", schema: parameterSchema(z.string()) };
 const pageParameters: ParameterObject[] = [
   {
     name: "limit",
     in: "query",
     required: false,
     description: `How many items a page holds, from 1 to ${MAX_PAGE_LIMIT}.`,
-    schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT },
+    schema: parameterSchema(z.int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT)),
   },
   {
     name: "cursor",
     in: "query",
     required: false,
     description: "Where the page starts: leave it out for the first page, then follow links.next, which carries it. It is a token: do not build one.",
-    schema: { type: "string" },
+    schema: parameterSchema(z.string()),
   },
 ];
 
@@ -593,7 +425,7 @@ const versionParameter: ParameterObject = {
   in: "path",
   required: true,
   description: "The version's number, or latest for the newest published version.",
-  schema: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", enum: ["latest"] }] },
+  schema: parameterSchema(z.xor([z.int().min(1), z.literal("latest")])),
 };
 const summaryNotFound = {
   "404": json(ref("Error"), "There is no published consultation with this slug, or no published version of its summary with this number (drafts are not published)."),

@@ -1,7 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import { STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { z } from "zod";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { BYTE_ORDER_MARK, CSV_LIST_SEPARATOR, CSV_OPTIONS, questionLabel } from "@/lib/open-data/csv-columns";
+import { described } from "@/lib/open-data/records";
 import type { OpenSummary, OpenThemeSummary, OpenUnplacedReason } from "@/lib/open-data/summary-records";
 
 // The figures of a published summary version as one CSV table, a row per
@@ -11,18 +13,20 @@ import type { OpenSummary, OpenThemeSummary, OpenUnplacedReason } from "@/lib/op
 // figures: they are in the JSON only. The /open-data page describes the
 // columns and sections from the lists below.
 
-export const SUMMARY_CSV_COLUMNS = [
-  { header: "section", description: "What the row counts: one of the sections below." },
-  { header: "question", description: "For the rows about a question and the themes of its answers: “Q1. ” and the question. Empty otherwise." },
-  {
-    header: "key",
-    description:
-      "The code of what is counted: a stakeholder type, a country (ISO 3166-1 alpha-2), a phase, a language (ISO 639-1), a day (YYYY-MM-DD), an option, a scale value or a theme's key. Empty for authors whose type or country is not stated and for answers among none of the options.",
-  },
-  { header: "label", description: "The same in words." },
-  { header: "count", description: "How many; for scale_average, the average." },
-  { header: "share", description: "The count as a fraction (0 to 1) of its whole, as the summary gives it; empty where it gives none." },
-] as const;
+/** The columns, in order: the header is the key. */
+const summaryCsvRowSchema = z.object({
+  section: described(z.string(), "What the row counts: one of the sections below."),
+  question: described(z.string(), "For the rows about a question and the themes of its answers: “Q1. ” and the question. Empty otherwise."),
+  key: described(
+    z.string(),
+    "The code of what is counted: a stakeholder type, a country (ISO 3166-1 alpha-2), a phase, a language (ISO 639-1), a day (YYYY-MM-DD), an option, a scale value or a theme's key. Empty for authors whose type or country is not stated and for answers among none of the options.",
+  ),
+  label: described(z.string(), "The same in words."),
+  count: described(z.number().nullable(), "How many; for scale_average, the average."),
+  share: described(z.number().nullable(), "The count as a fraction (0 to 1) of its whole, as the summary gives it; empty where it gives none."),
+});
+
+export const SUMMARY_CSV_COLUMNS = Object.entries(summaryCsvRowSchema.shape).map(([header, field]) => ({ header, description: field.description ?? "" }));
 
 export const SUMMARY_CSV_SECTIONS = [
   { name: "total", description: "One row: how many approved contributions the version counts (those approved when it was published)." },
@@ -49,7 +53,9 @@ export const SUMMARY_CSV_SECTIONS = [
 
 export type SummaryCsvSection = (typeof SUMMARY_CSV_SECTIONS)[number]["name"];
 
-type Row = [section: SummaryCsvSection, question: string, key: string, label: string, count: number | null, share: number | null];
+type SummaryCsvRow = z.output<typeof summaryCsvRowSchema>;
+// The cells of a row in the columns' order.
+type Row = [section: SummaryCsvSection, question: SummaryCsvRow["question"], key: SummaryCsvRow["key"], label: SummaryCsvRow["label"], count: SummaryCsvRow["count"], share: SummaryCsvRow["share"]];
 
 const UNPLACED_LABELS: Record<OpenUnplacedReason, string> = {
   fewInLanguage: "In a language with too few texts to group",

@@ -9,11 +9,12 @@ import type {
   OpenThemeSummary,
 } from "@/lib/open-data/summary-records";
 import type { QuestionStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 
 // A published version of a consultation summary as open data. Its figures
-// and themes are the JSON frozen with it (lib/summaries/save-summary.ts),
+// and themes are the JSON frozen with it (lib/summaries/frozen-figures.ts),
 // copied field by field into the public shape (lib/open-data/summary-records.ts).
 
 /** Published versions only: a draft is the moderators' alone, in the API as on the site. */
@@ -29,8 +30,7 @@ export const summarySelect = {
   ...summaryItemSelect,
   synthesis: true,
   highlights: true,
-  statistics: true,
-  themes: true,
+  ...storedFiguresSelect,
 } satisfies Prisma.ConsultationSummarySelect;
 
 type SummaryItemRow = Prisma.ConsultationSummaryGetPayload<{ select: typeof summaryItemSelect }>;
@@ -49,15 +49,13 @@ export function toOpenSummaryItem(slug: string, row: SummaryItemRow): OpenSummar
   };
 }
 
-function frozenFigures(slug: string, row: SummaryRow): { statistics: SummaryStatistics; themes: SummaryThemes } {
-  // Publishing writes both in the transaction that publishes the version.
-  if (row.statistics === null || row.themes === null) throw new Error(`Summary version ${row.version} of ${slug} was published without its figures`);
-  return { statistics: row.statistics as unknown as SummaryStatistics, themes: row.themes as unknown as SummaryThemes };
+/** The version's frozen figures, parsed (and upgraded from an older format) once for both functions below. */
+export function frozenFiguresOf(slug: string, row: SummaryRow): SummaryFigures {
+  return readFrozenFigures(row, { consultation: slug, version: row.version });
 }
 
 /** Every contribution reference the version names, in its highlights and its themes' quotes: what must still be published to be shown. */
-export function referencesNamedBy(slug: string, row: SummaryRow): string[] {
-  const { themes } = frozenFigures(slug, row);
+export function referencesNamedBy(row: SummaryRow, { themes }: SummaryFigures): string[] {
   const quoted = [themes.contributions, ...themes.questions.map((question) => question.themes)].flatMap((summary) =>
     summary.themes.flatMap((theme) => theme.quotes.map((quote) => quote.reference)),
   );
@@ -69,8 +67,7 @@ export function referencesNamedBy(slug: string, row: SummaryRow): string[] {
  * contributions still published now: a highlight or a quote of one hidden or
  * withdrawn since is left out, while the figures stay as they were frozen.
  */
-export function toOpenSummary(slug: string, row: SummaryRow, published: ReadonlyMap<string, { title: string }>): OpenSummary {
-  const { statistics, themes } = frozenFigures(slug, row);
+export function toOpenSummary(slug: string, row: SummaryRow, { statistics, themes }: SummaryFigures, published: ReadonlyMap<string, { title: string }>): OpenSummary {
   const questions = statistics.questions.map((question, index) => toOpenQuestion(question, index + 1));
   return {
     ...toOpenSummaryItem(slug, row),

@@ -1,5 +1,6 @@
-import type { Phase, QuestionKind, StakeholderType } from "@/lib/generated/prisma/enums";
-import type { SummaryLinks } from "@/lib/open-data/links";
+import { z } from "zod";
+import { Phase, QuestionKind, StakeholderType } from "@/lib/generated/prisma/enums";
+import { dateTime, described, strings, text, uri, whole } from "@/lib/open-data/records";
 
 // The public records of a consultation's published summaries: the figures and
 // themes frozen with a version when it was published, as the API answers them
@@ -9,87 +10,214 @@ import type { SummaryLinks } from "@/lib/open-data/links";
 // stores is not published until someone decides it should be. No internal id
 // of a consultation, contribution or user: contributions are named by their
 // public reference; the moderator who wrote or published a version is not named.
+// The schemas are the contract, as in records.ts.
 
-/** Shares are fractions from 0 to 1 of the count's whole. */
-export type OpenStakeholderTypeCount = { key: StakeholderType | null; label: string; count: number; share: number };
-export type OpenCountryCount = { code: string | null; name: string; count: number; share: number };
-export type OpenPhaseCount = { key: Phase; label: string; count: number; share: number };
-export type OpenLanguageCount = { code: string; name: string; count: number; share: number };
-export type OpenOverTime = { unit: "day" | "week"; timeZone: string; points: { start: string; count: number }[] };
-export type OpenChoiceCount = { option: string | null; count: number; share: number };
-export type OpenScale = { min: number; max: number; average: number | null; distribution: { value: number; count: number; share: number }[] };
+const share = (of: string) => described(z.number().min(0).max(1), `The count as a fraction of ${of}, from 0 to 1.`);
+const byStakeholderType = (what: string) => described(z.record(z.enum(StakeholderType), z.int()), `${what}, by stakeholder type (every type, zero included).`);
+const questionNumber = whole("1, 2, 3… in the order the form asks them.");
+const questionId = text("The question's id, as in the consultation's questions.");
+const prompt = text("The question as asked.");
 
-type OpenQuestionBase = {
-  /** The question's id in the consultation's record (its questions). */
-  questionId: string;
-  /** 1, 2, 3… in the order the form asks them. */
-  number: number;
-  prompt: string;
-  /** How many of the counted contributions answered it. */
-  answered: number;
+const inWords = text("The same in words.");
+
+/**
+ * A list of counts by key, most first or in order: `fields` are its items'
+ * key (described) and label, and the list's description names them.
+ */
+function breakdown<S extends Record<string, z.ZodType>>(description: string, fields: S) {
+  const [keyName = "", labelName = ""] = Object.keys(fields);
+  const keyDescription = fields[keyName]?.description ?? "";
+  const item = described(z.object({ ...fields, count: whole("How many contributions."), share: share("the total") }), description);
+  return described(z.array(item), `${description} Each: ${keyName} (${keyDescription.replace(/\.$/, "")}), ${labelName} (in words), count, share (of the total).`);
+}
+
+export const summaryLinksSchema = described(
+  z.object({
+    self: uri("The version as JSON."),
+    csv: uri("Its figures as a CSV file."),
+    json: uri("The version as a JSON file."),
+  }),
+  "Addresses of the summary version in this API.",
+);
+
+const summaryItemShape = {
+  consultation: text("The slug of its consultation."),
+  version: whole("Its number: 1, 2, 3… in the order versions were saved (drafts take numbers too, but are never published here)."),
+  publishedAt: dateTime("When it was published (UTC): its figures are those of the contributions approved at that moment."),
+  contributionCount: whole("How many approved contributions it counts."),
+  url: uri("Its page on the site."),
+  links: summaryLinksSchema,
 };
 
-export type OpenQuestionStatistics =
-  | (OpenQuestionBase & { kind: Extract<QuestionKind, "FREE_TEXT"> })
-  | (OpenQuestionBase & { kind: Extract<QuestionKind, "SINGLE_CHOICE" | "MULTIPLE_CHOICE">; choices: OpenChoiceCount[] })
-  | (OpenQuestionBase & { kind: Extract<QuestionKind, "SCALE">; scale: OpenScale });
+export const summaryItemSchema = described(z.object(summaryItemShape), "A published version of a consultation's summary (drafts are never listed).");
 
-export type OpenSummaryStatistics = {
-  total: number;
-  byStakeholderType: OpenStakeholderTypeCount[];
-  byCountry: OpenCountryCount[];
-  byPhase: OpenPhaseCount[];
-  byLanguage: OpenLanguageCount[];
-  overTime: OpenOverTime;
-  questions: OpenQuestionStatistics[];
-  /** When the figures were counted, at publication. */
-  generatedAt: string;
+export const summaryHighlightSchema = described(
+  z.object({ reference: text("Its public reference."), url: uri("Its page on the site."), title: text("Its title.") }),
+  "A contribution pinned in the summary.",
+);
+
+const questionBase = {
+  questionId,
+  number: questionNumber,
+  kind: described(z.enum(QuestionKind), "The kind of question."),
+  prompt,
+  answered: whole("How many of the counted contributions answered it."),
 };
+const kindOf = <K extends QuestionKind>(kinds: [K, ...K[]]) => described(z.enum(kinds), "The kind of question.");
 
-/** A sentence of a contribution near a theme's centre; only while the contribution is still published. */
-export type OpenThemeQuote = { reference: string; url: string; excerpt: string };
+// The document describes the three as one object (lib/open-data/openapi.ts):
+// choices for choice questions, scale for scale questions, neither for free text.
+export const questionStatisticsSchema = described(
+  z.discriminatedUnion("kind", [
+    z.object({ ...questionBase, kind: kindOf(["FREE_TEXT"]) }),
+    z.object({
+      ...questionBase,
+      kind: kindOf(["SINGLE_CHOICE", "MULTIPLE_CHOICE"]),
+      choices: described(
+        z.array(
+          described(
+            z.object({
+              option: described(z.string().nullable(), "The option; null for answers among none of the options."),
+              count: whole("How many chose it."),
+              share: share("the contributions that answered; multiple choices add up to more than 1"),
+            }),
+            "An option.",
+          ),
+        ),
+        "Single and multiple choice: every option in order, zero included, then answers among none of them if any (option null). Each: option, count, share (of those who answered).",
+      ),
+    }),
+    z.object({
+      ...questionBase,
+      kind: kindOf(["SCALE"]),
+      scale: described(
+        z.object({
+          min: whole("The lowest value."),
+          max: whole("The highest value."),
+          average: described(z.number().nullable(), "The average of the values given; null when nobody answered."),
+          distribution: described(
+            z.array(described(z.object({ value: whole("The value."), count: whole("How many gave it."), share: share("the contributions that answered") }), "A value.")),
+            "Every value from min to max, zero included. Each: value, count, share (of those who answered).",
+          ),
+        }),
+        "Scale questions: min and max (the ends of the scale), the average (null when nobody answered) and the distribution of the values given.",
+      ),
+    }),
+  ]),
+  "The answers to one question.",
+);
 
-export type OpenTheme = {
-  key: string;
-  language: string;
-  terms: string[];
-  size: number;
-  share: number;
-  byStakeholderType: Record<StakeholderType, number>;
-  quotes: OpenThemeQuote[];
-};
+export const summaryStatisticsSchema = described(
+  z.object({
+    total: whole("How many approved contributions it counts."),
+    byStakeholderType: breakdown("Contributions by the stakeholder type of their authors, most first; authors without one last.", {
+      key: described(z.enum(StakeholderType).nullable(), "The stakeholder type; null when not stated."),
+      label: inWords,
+    }),
+    byCountry: breakdown("Contributions by the country of their authors, most first; authors without one last.", {
+      code: described(z.string().nullable(), "ISO 3166-1 alpha-2; null when not stated."),
+      name: inWords,
+    }),
+    byPhase: breakdown("Contributions by phase: all three, in order, zero included.", { key: described(z.enum(Phase), "The phase."), label: inWords }),
+    byLanguage: breakdown("Contributions by language, most first.", { code: text("ISO 639-1."), name: inWords }),
+    overTime: described(
+      z.object({
+        unit: described(z.enum(["day", "week"]), "Days, or weeks when the contributions span more than 60 days."),
+        timeZone: text("The IANA time zone days begin in: the conference's, or UTC."),
+        points: described(
+          z.array(described(z.object({ start: described(z.iso.date(), "Its first day (a Monday for a week)."), count: whole("How many contributions were submitted in it.") }), "A day or a week.")),
+          "Every day or week from the first contribution's to the last one's, empty ones included. Each: start (its first day, a Monday for a week) and count.",
+        ),
+      }),
+      "Contributions over time: unit (day or week), timeZone and points.",
+    ),
+    questions: described(z.array(questionStatisticsSchema), "Every question of the consultation, in order."),
+    generatedAt: dateTime("When the figures were counted (UTC)."),
+  }),
+  "The figures of the version, counted when it was published and never changed since.",
+);
 
-export type OpenUnplacedReason = "fewInLanguage" | "noDistinctiveWords" | "smallGroup";
+export const themeQuoteSchema = described(
+  z.object({
+    reference: text("The contribution's public reference."),
+    url: uri("Its page on the site."),
+    excerpt: text("The sentence, cut after a whole word."),
+  }),
+  "A sentence of a contribution in the theme.",
+);
 
-export type OpenThemeSummary = {
-  documentCount: number;
-  themes: OpenTheme[];
-  unplaced: { count: number; share: number; byStakeholderType: Record<StakeholderType, number>; byReason: Record<OpenUnplacedReason, number> };
-};
+export const themeSchema = described(
+  z.object({
+    key: text("Its key: the language and its first terms."),
+    language: text("The language of its texts, ISO 639-1."),
+    terms: strings("Its key terms as people wrote them, most characteristic first."),
+    size: whole("How many texts are in it."),
+    share: share("the texts grouped"),
+    byStakeholderType: byStakeholderType("How many of its texts"),
+    quotes: described(z.array(themeQuoteSchema), "Sentences of the texts nearest its centre; those of contributions hidden or withdrawn since publication are left out."),
+  }),
+  "A theme: texts of one language that share words.",
+);
 
-export type OpenQuestionThemes = { questionId: string; number: number; prompt: string; themes: OpenThemeSummary };
+export const unplacedReasonSchema = z.enum(["fewInLanguage", "noDistinctiveWords", "smallGroup"]);
 
-export type OpenSummaryThemes = { contributions: OpenThemeSummary; questions: OpenQuestionThemes[] };
+export const themeSummarySchema = described(
+  z.object({
+    documentCount: whole("How many texts were grouped."),
+    themes: described(z.array(themeSchema), "Largest first."),
+    unplaced: described(
+      z.object({
+        count: whole("How many."),
+        share: share("the texts grouped"),
+        byStakeholderType: byStakeholderType("How many"),
+        byReason: described(
+          z.object({
+            fewInLanguage: whole("In a language with too few texts."),
+            noDistinctiveWords: whole("Sharing no distinctive word with the other texts."),
+            smallGroup: whole("In a group too small to be a theme."),
+          } satisfies Record<z.output<typeof unplacedReasonSchema>, z.ZodInt>),
+          "Why: too few texts in their language to group, no word shared with the others, or a group too small to be a theme.",
+        ),
+      }),
+      "The texts in no theme: count, share, byStakeholderType and byReason (fewInLanguage, noDistinctiveWords, smallGroup).",
+    ),
+  }),
+  "Themes of a set of texts (contributions, or the answers to a question), found within each language.",
+);
 
-/** A contribution the moderators pinned; only while it is still published. */
-export type OpenSummaryHighlight = { reference: string; url: string; title: string };
+export const questionThemesSchema = described(
+  z.object({ questionId, number: questionNumber, prompt, themes: themeSummarySchema }),
+  "The themes of the answers to a free-text question.",
+);
 
-export type OpenSummaryItem = {
-  /** The consultation's slug. */
-  consultation: string;
-  version: number;
-  publishedAt: string;
-  /** How many approved contributions the version counts: those approved when it was published. */
-  contributionCount: number;
-  /** Its page on the site. */
-  url: string;
-  links: SummaryLinks;
-};
+export const summaryThemesSchema = described(
+  z.object({
+    contributions: themeSummarySchema,
+    questions: described(z.array(questionThemesSchema), "The themes of the answers to each free-text question, in order."),
+  }),
+  "Themes found in the texts when the version was published.",
+);
 
-export type OpenSummary = OpenSummaryItem & {
-  /** The moderators' synthesis, in Markdown. */
-  synthesis: string;
-  highlights: OpenSummaryHighlight[];
-  statistics: OpenSummaryStatistics;
-  themes: OpenSummaryThemes;
-};
+export const summarySchema = described(
+  z.object({
+    ...summaryItemShape,
+    synthesis: text("The moderators' synthesis, in Markdown. Not in the CSV."),
+    highlights: described(z.array(summaryHighlightSchema), "The contributions the moderators pinned, in their order; one hidden or withdrawn since publication is left out."),
+    statistics: summaryStatisticsSchema,
+    themes: summaryThemesSchema,
+  }),
+  "A published version of a consultation's summary: the moderators' synthesis and the figures and themes frozen when it was published.",
+);
+
+export type SummaryLinks = z.output<typeof summaryLinksSchema>;
+export type OpenSummaryItem = z.output<typeof summaryItemSchema>;
+export type OpenSummaryHighlight = z.output<typeof summaryHighlightSchema>;
+export type OpenQuestionStatistics = z.output<typeof questionStatisticsSchema>;
+export type OpenSummaryStatistics = z.output<typeof summaryStatisticsSchema>;
+export type OpenThemeQuote = z.output<typeof themeQuoteSchema>;
+export type OpenTheme = z.output<typeof themeSchema>;
+export type OpenUnplacedReason = z.output<typeof unplacedReasonSchema>;
+export type OpenThemeSummary = z.output<typeof themeSummarySchema>;
+export type OpenQuestionThemes = z.output<typeof questionThemesSchema>;
+export type OpenSummaryThemes = z.output<typeof summaryThemesSchema>;
+export type OpenSummary = z.output<typeof summarySchema>;

@@ -1,21 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/errors";
-import { saveSummary, type SavedSummary } from "@/lib/summaries/save-summary";
+import { defineAction } from "@/lib/actions/define-action";
+import { saveSummary } from "@/lib/summaries/save-summary";
 import type { SaveSummaryInput } from "@/lib/summaries/schema";
 
-// Thin entry point for the synthesis editor: saveSummary checks the caller
-// and parses the input.
+// Entry point of the synthesis editor: saveSummary checks the caller and
+// parses the input; the slug names the page to revalidate.
 
-export async function saveSummaryAction(slug: string, input: SaveSummaryInput): Promise<ActionResult<SavedSummary>> {
-  let saved: SavedSummary;
-  try {
-    saved = await saveSummary(input);
-  } catch (error) {
-    return toActionError(error, { action: "saveSummary" });
-  }
-  revalidatePath(`/consultations/${slug}/summary`);
-  const message = saved.status === "PUBLISHED" ? `Version ${saved.version} is published.` : `Version ${saved.version} is saved as a draft.`;
-  return { ok: true, data: saved, message };
-}
+export const saveSummaryAction = defineAction("saveSummary", (_slug: string, input: SaveSummaryInput) => saveSummary(input), {
+  revalidate: (_saved, slug) => [`/consultations/${slug}/summary`],
+  message: (saved) => (saved.status === "PUBLISHED" ? `Version ${saved.version} is published.` : `Version ${saved.version} is saved as a draft.`),
+});

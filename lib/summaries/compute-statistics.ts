@@ -1,9 +1,12 @@
 import "server-only";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName, SCALE_MAX, SCALE_MIN } from "@/lib/contributions/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
+import { SCALE_MAX, SCALE_MIN } from "@/lib/contributions/schema";
 import { notFound, parseInput } from "@/lib/errors";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { Phase, type QuestionKind, type StakeholderType } from "@/lib/generated/prisma/enums";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
@@ -103,8 +106,6 @@ export type SummaryStatistics = {
   generatedAt: string;
 };
 
-export type StatisticsClient = PrismaClient | Prisma.TransactionClient;
-
 export type StatisticsOptions = {
   /**
    * A published summary of this consultation: count the contributions frozen
@@ -112,37 +113,34 @@ export type StatisticsOptions = {
    * instead of those approved now.
    */
   summaryId?: string;
+  /** Count inside this transaction (publishing does, to freeze what it counts) instead of one of its own. */
+  transaction?: Prisma.TransactionClient;
 };
 
 const NOT_STATED = "Not stated";
 
 /**
  * Every figure of a consultation's summary for the contributions the filters
- * pick. Reads a consistent snapshot: given a client, in a REPEATABLE READ
- * transaction of its own; given a transaction, in that one.
+ * pick. Reads a consistent snapshot: in a REPEATABLE READ transaction of its
+ * own, or in the transaction given.
  */
-export async function computeStatistics(
-  client: StatisticsClient,
-  consultationId: string,
-  filters: SummaryFilters = {},
-  options: StatisticsOptions = {},
-): Promise<SummaryStatistics> {
+export async function computeStatistics(consultationId: string, filters: SummaryFilters = {}, options: StatisticsOptions = {}): Promise<SummaryStatistics> {
   const subset = subsetSql(consultationId, parseInput(summaryFilterSchema, filters), options.summaryId);
-  if (!opensTransactions(client)) return compute(client, consultationId, subset);
-  // On PGlite the level is not applied (the adapter sets it before BEGIN),
-  // and need not be: its one connection runs nothing else until this commits.
-  return client.$transaction((tx) => compute(tx, consultationId, subset), {
+  if (options.transaction) return compute(options.transaction, consultationId, subset);
+  return inSnapshot((tx) => compute(tx, consultationId, subset));
+}
+
+/**
+ * Runs `read` in a REPEATABLE READ transaction: its queries see one snapshot.
+ * On PGlite the level is not applied (the adapter sets it before BEGIN), and
+ * need not be: its one connection runs nothing else until this commits.
+ */
+export function inSnapshot<T>(read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db.$transaction(read, {
     isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
     // Seconds at 100,000 contributions on a busy server; Prisma's default is 5.
     timeout: 60_000,
   });
-}
-
-// A transaction's client has $transaction too (nested ones, where the
-// adapter has savepoints), but not $connect. Read, not `in`: the app's
-// client is a Proxy (lib/db.ts) that answers property reads only.
-function opensTransactions(client: StatisticsClient): client is PrismaClient {
-  return typeof (client as Partial<PrismaClient>).$connect === "function";
 }
 
 type BreakdownRow = {

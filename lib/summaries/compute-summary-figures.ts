@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
-import { computeStatistics, subsetSql, type StatisticsClient, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
+import { computeStatistics, inSnapshot, subsetSql, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
 import { assignThemes, type ThemeAssignment } from "@/lib/summaries/themes/assign-themes";
 import type { ThemeDocument, ThemeSummary, UnplacedReason } from "@/lib/summaries/themes/types";
@@ -54,23 +54,27 @@ type DocumentRow = {
   answers: Prisma.JsonValue;
 };
 
-export async function computeSummaryFigures(client: StatisticsClient, population: SummaryPopulation, filters: SummaryFilters): Promise<SummaryFigures> {
-  const { figures } = await computeSummaryFiguresWithPlacement(client, population, filters);
+export async function computeSummaryFigures(population: SummaryPopulation, filters: SummaryFilters): Promise<SummaryFigures> {
+  const { figures } = await computeSummaryFiguresWithPlacement(population, filters);
   return figures;
 }
 
-/** The figures, and where each text went: publishing stores the placement with the frozen contributions. */
+/**
+ * The figures, and where each text went: publishing stores the placement
+ * with the frozen contributions, and reads in its own transaction (given)
+ * what it freezes.
+ */
 export async function computeSummaryFiguresWithPlacement(
-  client: StatisticsClient,
   population: SummaryPopulation,
   filters: SummaryFilters,
+  transaction?: Prisma.TransactionClient,
 ): Promise<{ figures: SummaryFigures; placement: ThemePlacement }> {
   const summaryId = population.kind === "published" ? population.summaryId : undefined;
   // The figures and the texts from one snapshot, so the themes cover exactly
   // the contributions counted; the themes themselves are found after the
   // transaction, which then holds no connection while the CPU works.
   const read = async (tx: Prisma.TransactionClient) => {
-    const statistics = await computeStatistics(tx, population.consultationId, filters, summaryId ? { summaryId } : {});
+    const statistics = await computeStatistics(population.consultationId, filters, { ...(summaryId ? { summaryId } : {}), transaction: tx });
     const { from, where } = subsetSql(population.consultationId, statistics.filters, summaryId);
     // Only the columns the themes read; ordered so that what the theme
     // engine sees does not depend on the plan PostgreSQL picked.
@@ -80,9 +84,7 @@ export async function computeSummaryFiguresWithPlacement(
       ORDER BY c."id"`;
     return { statistics, rows };
   };
-  const { statistics, rows } = opensTransactions(client)
-    ? await client.$transaction(read, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 })
-    : await read(client);
+  const { statistics, rows } = transaction ? await read(transaction) : await inSnapshot(read);
 
   const byContribution = assignThemes(rows.map((row) => toDocument(row, `${row.title}\n\n${row.body}`)));
   const answers = new Map<string, Map<string, string>>();
@@ -106,12 +108,6 @@ export async function computeSummaryFiguresWithPlacement(
 
 function summaryOf({ documentCount, themes, unplaced }: ThemeAssignment): ThemeSummary {
   return { documentCount, themes, unplaced };
-}
-
-// A transaction's client has no $connect. Read, not `in`: the app's client
-// is a Proxy (lib/db.ts) that answers property reads only.
-function opensTransactions(client: StatisticsClient): client is PrismaClient {
-  return typeof (client as Partial<PrismaClient>).$connect === "function";
 }
 
 function toDocument(row: DocumentRow, text: string): ThemeDocument {

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
-import { subsetSql, type StatisticsClient } from "@/lib/summaries/compute-statistics";
+import { db } from "@/lib/db";
+import { subsetSql } from "@/lib/summaries/compute-statistics";
 import { unplacedReasonOf, type SummaryThemes } from "@/lib/summaries/compute-summary-figures";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
 import type { Theme, ThemeSummary, UnplacedDocuments } from "@/lib/summaries/themes/types";
@@ -17,7 +18,6 @@ import type { Theme, ThemeSummary, UnplacedDocuments } from "@/lib/summaries/the
 type PlacementRow = { questionId: string | null; placement: string; stakeholderType: StakeholderType | null; count: number };
 
 export async function countFrozenThemes(
-  client: StatisticsClient,
   consultationId: string,
   summaryId: string,
   published: SummaryThemes,
@@ -26,7 +26,7 @@ export async function countFrozenThemes(
   // For a published version, subsetSql's "p" is the frozen row itself:
   // where the themes put the contribution, and its author's type then.
   const { from, where } = subsetSql(consultationId, filters, summaryId);
-  const rows = await client.$queryRaw<PlacementRow[]>`
+  const rows = await db.$queryRaw<PlacementRow[]>`
     SELECT NULL::text AS "questionId", p."placement", p."stakeholderType"::text AS "stakeholderType", count(*)::int AS "count"
     ${from} ${where} AND p."placement" IS NOT NULL
     GROUP BY 2, 3
@@ -43,7 +43,7 @@ export async function countFrozenThemes(
       ? []
       : // A contribution hidden or withdrawn since publication is not quoted any more.
         (
-          await client.$queryRaw<{ id: string }[]>`
+          await db.$queryRaw<{ id: string }[]>`
             SELECT c."id" ${from} ${where} AND c."status" = 'APPROVED'::"ContributionStatus" AND c."id" IN (${Prisma.join([...new Set(quoted)])})`
         ).map((row) => row.id),
   );

@@ -11,6 +11,7 @@ import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/e
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
+import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 
@@ -23,7 +24,7 @@ export type SummaryVersionInfo = { version: number; status: SummaryStatus; creat
 
 export type SummaryHighlight = { reference: string; title: string; excerpt: string; author: PublicAuthor };
 
-export type SummaryPageData = {
+type SummaryFrameFields = {
   consultation: { id: string; slug: string; title: string; status: ConsultationStatus; timeZone: string };
   view: "published" | "live";
   /** Moderators: may open the live view and edit the synthesis. */
@@ -34,6 +35,10 @@ export type SummaryPageData = {
   shown: (SummaryVersionInfo & { synthesis: string; highlights: string[] }) | null;
   /** The pinned contributions that are still published, in the order they were pinned. */
   highlights: SummaryHighlight[];
+};
+
+/** The figures and themes of the view, and the filters they were counted with. */
+export type SummaryFiguresPart = {
   /** Null when nothing is published yet (and the view is not live). */
   figures: SummaryFigures | null;
   /** The figures without the filters (the filter lists and totals need them); null with `figures`. */
@@ -43,6 +48,19 @@ export type SummaryPageData = {
   filtered: boolean;
   /** Why a filter of the request was left out. */
   filterErrors?: FilterErrors;
+};
+
+export type SummaryPageData = SummaryFrameFields & SummaryFiguresPart;
+
+/**
+ * The page around the figures, read at once, and the figures on their way:
+ * the live view's themes take seconds at 100,000 contributions, so the page
+ * can show (and refuse, or say "not found") before they are ready.
+ */
+export type SummaryFrame = SummaryFrameFields & {
+  /** Live view: how many contributions are approved now, what the figures will count unfiltered. */
+  approvedTotal: number | null;
+  figures: Promise<SummaryFiguresPart>;
 };
 
 export type FilterErrors = { type?: string; country?: string };
@@ -57,7 +75,21 @@ export type SummaryPageRequest = { version?: number; live?: boolean; filters?: u
 // (count-frozen-themes.ts).
 const figuresCache = new LRUCache<string, Promise<SummaryFigures>>({ max: 256 });
 
+/** The whole summary page at once: the frame and its figures (open data, tests, scripts). */
 export async function getSummaryPage(slug: string, request: SummaryPageRequest = {}): Promise<SummaryPageData | null> {
+  const frame = await getSummaryFrame(slug, request);
+  if (!frame) return null;
+  const { approvedTotal, figures, ...fields } = frame;
+  return { ...fields, ...(await figures) };
+}
+
+/**
+ * What the summary page needs before its figures: who may see which view
+ * (403 for a live view asked by a non-moderator), the consultation (null when
+ * it or the version asked for does not exist), the versions and the synthesis.
+ * The figures are started here and come as a promise.
+ */
+export async function getSummaryFrame(slug: string, request: SummaryPageRequest = {}): Promise<SummaryFrame | null> {
   const filters = parseInput(summaryFilterSchema, request.filters ?? {});
   const filtered = Object.values(filters).some((value) => value !== undefined);
   const user = await getCurrentUser();
@@ -83,7 +115,18 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
 
   if (request.live) {
     const newest = versions[0] ? await readVersion(versions[0].id) : null;
-    const figures = await liveFigures(consultation.id, filters);
+    const state = await approvedState(consultation.id);
+    const figures = handled(
+      (async (): Promise<SummaryFiguresPart> => {
+        const shownFigures = await liveFigures(consultation.id, state, filters);
+        return {
+          figures: shownFigures,
+          unfilteredStatistics: filtered ? (await liveFigures(consultation.id, state, {})).statistics : shownFigures.statistics,
+          filters,
+          filtered,
+        };
+      })(),
+    );
     return {
       consultation: info,
       view: "live",
@@ -91,10 +134,8 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
       versions: listed,
       shown: newest && pickShown(newest),
       highlights: await resolveHighlights(consultation.id, newest?.highlights ?? []),
+      approvedTotal: state.count,
       figures,
-      unfilteredStatistics: filtered ? (await liveFigures(consultation.id, {})).statistics : figures.statistics,
-      filters,
-      filtered,
     };
   }
 
@@ -110,14 +151,12 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
       versions: listed,
       shown: null,
       highlights: [],
-      figures: null,
-      unfilteredStatistics: null,
-      filters,
-      filtered,
+      approvedTotal: null,
+      figures: Promise.resolve({ figures: null, unfilteredStatistics: null, filters, filtered }),
     };
   }
   const chosen = await readVersion(listedChoice.id);
-  const frozen = { statistics: chosen.statistics, themes: chosen.themes } as unknown as SummaryFigures;
+  const frozen = readFrozenFigures(chosen, { consultation: consultation.slug, version: chosen.version });
   const filterErrors = absentFilters(frozen.statistics, filters);
   const applied: SummaryFilters = {
     ...filters,
@@ -125,7 +164,15 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     ...(filterErrors.country ? { country: undefined } : {}),
   };
   const subset = Object.values(applied).some((value) => value !== undefined);
-  const figures = subset ? await publishedSubsetFigures(consultation.id, chosen.id, frozen, applied) : await withoutWithdrawnQuotes(frozen);
+  const figures = handled(
+    (async (): Promise<SummaryFiguresPart> => ({
+      figures: subset ? await publishedSubsetFigures(consultation.id, chosen.id, frozen, applied) : await withoutWithdrawnQuotes(frozen),
+      unfilteredStatistics: frozen.statistics,
+      filters: applied,
+      filtered: subset,
+      filterErrors,
+    }))(),
+  );
   return {
     consultation: info,
     view: "published",
@@ -133,18 +180,25 @@ export async function getSummaryPage(slug: string, request: SummaryPageRequest =
     versions: listed,
     shown: pickShown(chosen),
     highlights: await resolveHighlights(consultation.id, chosen.highlights),
+    approvedTotal: null,
     figures,
-    unfilteredStatistics: frozen.statistics,
-    filters: applied,
-    filtered: subset,
-    filterErrors,
   };
+}
+
+/**
+ * The figures are started before the rest of the frame is read: a failure
+ * of the frame (or a page that returns early) must not leave their rejection
+ * unhandled. Whoever awaits the promise still gets it.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function readVersion(id: string) {
   return db.consultationSummary.findUniqueOrThrow({
     where: { id },
-    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, statistics: true, themes: true },
+    select: { id: true, version: true, status: true, createdAt: true, publishedAt: true, synthesis: true, highlights: true, ...storedFiguresSelect },
   });
 }
 
@@ -177,22 +231,28 @@ function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): 
  */
 async function publishedSubsetFigures(consultationId: string, summaryId: string, frozen: SummaryFigures, filters: SummaryFilters): Promise<SummaryFigures> {
   const figures = await cached(`published:${summaryId}:${JSON.stringify(filters)}`, async () => ({
-    statistics: await computeStatistics(db, consultationId, filters, { summaryId }),
-    themes: await countFrozenThemes(db, consultationId, summaryId, frozen.themes, filters),
+    statistics: await computeStatistics(consultationId, filters, { summaryId }),
+    themes: await countFrozenThemes(consultationId, summaryId, frozen.themes, filters),
   }));
   return withoutWithdrawnQuotes(figures);
 }
 
-async function liveFigures(consultationId: string, filters: SummaryFilters): Promise<SummaryFigures> {
-  // Changes with what the live summary counts, the approved contributions:
-  // an approval, a hide, a restore or a withdrawal changes how many there
-  // are or moves the version of one of them. Submissions, edits of pending
-  // contributions and reports do not.
-  const [state] = await db.$queryRaw<{ count: number; versions: number }[]>`
+// Changes with what the live summary counts, the approved contributions:
+// an approval, a hide, a restore or a withdrawal changes how many there are
+// or moves the version of one of them. Submissions, edits of pending
+// contributions and reports do not.
+type ApprovedState = { count: number; versions: number };
+
+async function approvedState(consultationId: string): Promise<ApprovedState> {
+  const [state] = await db.$queryRaw<ApprovedState[]>`
     SELECT count(*)::int AS "count", coalesce(sum("version"), 0)::int AS "versions"
     FROM "Contribution" WHERE "consultationId" = ${consultationId} AND "status" = 'APPROVED'::"ContributionStatus"`;
-  const key = `live:${consultationId}:${state?.count ?? 0}:${state?.versions ?? 0}:${JSON.stringify(filters)}`;
-  return cached(key, () => computeSummaryFigures(db, { kind: "live", consultationId }, filters));
+  return state ?? { count: 0, versions: 0 };
+}
+
+function liveFigures(consultationId: string, state: ApprovedState, filters: SummaryFilters): Promise<SummaryFigures> {
+  const key = `live:${consultationId}:${state.count}:${state.versions}:${JSON.stringify(filters)}`;
+  return cached(key, () => computeSummaryFigures({ kind: "live", consultationId }, filters));
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SummaryStatus } from "@/lib/generated/prisma/enums";
 import { computeSummaryFiguresWithPlacement, type ThemePlacement } from "@/lib/summaries/compute-summary-figures";
+import { toStoredFigures } from "@/lib/summaries/frozen-figures";
 import { saveSummarySchema } from "@/lib/summaries/schema";
 
 export type SavedSummary = { consultationId: string; version: number; status: SummaryStatus; publishedAt: Date | null };
@@ -102,14 +103,14 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
           FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
           WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
         const { figures, placement } = await computeSummaryFiguresWithPlacement(
-          tx,
           { kind: "published", consultationId: consultation.id, summaryId: summary.id },
           {},
+          tx,
         );
         await storePlacements(tx, summary.id, placement);
         await tx.consultationSummary.update({
           where: { id: summary.id },
-          data: { statistics: figures.statistics as unknown as Prisma.InputJsonValue, themes: figures.themes as unknown as Prisma.InputJsonValue },
+          data: toStoredFigures(figures),
         });
       }
       return { consultationId: consultation.id, version: summary.version, status: summary.status, publishedAt: summary.publishedAt };

@@ -2,9 +2,11 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/worker/start-worker";
 
-// One worker per process: the development server may load the
-// instrumentation hook again, and a second loop would only poll twice as often.
-const globalForWorker = globalThis as unknown as { agoraWorker?: Worker };
+declare global {
+  // One worker per process: the development server may load the
+  // instrumentation hook again, and a second loop would only poll twice as often.
+  var agoraWorker: Worker | undefined;
+}
 
 /**
  * Runs the background worker inside the app server unless WORKER=off (then
@@ -13,7 +15,7 @@ const globalForWorker = globalThis as unknown as { agoraWorker?: Worker };
  */
 export function startInlineWorker(): void {
   const env = getEnv();
-  if (env.worker !== "inline" || globalForWorker.agoraWorker) return;
+  if (env.worker !== "inline" || globalThis.agoraWorker) return;
   console.info(`[worker] running inside the app server (WORKER=inline), looking for due e-mails every ${env.workerPollMs} ms`);
-  globalForWorker.agoraWorker = startWorker({ stopOnSignals: true });
+  globalThis.agoraWorker = startWorker({ stopOnSignals: true });
 }

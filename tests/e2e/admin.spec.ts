@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 import { expect, signInViaApi, test } from "./fixtures";
 
 // Refusals are checked here at the page; that the domain functions behind the

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { utcToZonedTime } from "@/lib/conferences/time-zones";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { utcToZonedTime } from "@/lib/vocabulary/time-zones";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { expect, signInViaApi, test } from "./fixtures";
 
 // An administrator sets up a conference running now and a consultation

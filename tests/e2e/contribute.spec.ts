@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 import { expect, signInViaApi, test, type Mailbox } from "./fixtures";
 import { pdfDocument, windowsExecutable } from "../fixtures/documents";
 

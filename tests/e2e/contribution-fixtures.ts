@@ -1,4 +1,4 @@
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 
 // The rows tests/e2e/seed/contributions.ts adds to the e2e database for the
 // public contribution specs, by the demo participant: states no page can

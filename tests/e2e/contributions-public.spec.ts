@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { FIXTURE_CONSULTATION, OTHERS_CONSULTATION, PENDING_TITLE, REJECTED, TO_WITHDRAW_TITLE, XSS } from "./contribution-fixtures";
 import { expect, signInViaApi, test } from "./fixtures";
 

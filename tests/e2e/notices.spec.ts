@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { NOTICE_READER, NOTICES } from "./notice-fixtures";
 import { expect, signInViaApi, test } from "./fixtures";
 

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS } from "@/lib/open-data/csv-columns";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 import { FIXTURE_CONSULTATION, XSS } from "./contribution-fixtures";
 import { expect, signInViaApi, test } from "./fixtures";
 

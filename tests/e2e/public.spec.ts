@@ -1,5 +1,5 @@
-import { DEMO_CONFERENCES } from "@/lib/seed/demo-conferences";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_CONFERENCES } from "@/prisma/seed/demo-conferences";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 import { expect, test } from "./fixtures";
 
 // Runs against the seeded demo (scripts/e2e-server.sh runs db:seed); the

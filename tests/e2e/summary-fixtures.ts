@@ -1,5 +1,5 @@
-import { DEMO_CONFERENCES } from "@/lib/seed/demo-conferences";
-import { DEMO_CONSULTATIONS } from "@/lib/seed/demo-consultations";
+import { DEMO_CONFERENCES } from "@/prisma/seed/demo-conferences";
+import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 
 // What tests/e2e/seed/summary.ts adds for tests/e2e/summary.spec.ts: NGO
 // contributions to the consultation whose conference is running, on two

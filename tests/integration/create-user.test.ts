@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createUser } from "@/lib/seed/create-user";
+import { createUser } from "@/lib/users/create-user";
 import { createTestUser, TEST_PASSWORD } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { languageOptions } from "@/lib/contributions/schema";
+import { languageOptions } from "@/lib/vocabulary/languages";
 
 // Every language the form offers must have a text-search configuration on the
 // server that runs: the generated search column of a contribution calls

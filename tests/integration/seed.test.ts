@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
-import { addSyntheticContributions } from "@/lib/seed/add-synthetic-contributions";
-import { phaseAt } from "@/lib/contributions/phase";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { DEMO_CONTRIBUTION_COUNT } from "@/lib/seed/demo-contributions";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { addSyntheticContributions } from "@/prisma/seed/add-synthetic-contributions";
+import { phaseAt } from "@/lib/vocabulary/phases";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_CONTRIBUTION_COUNT } from "@/prisma/seed/demo-contributions";
+import { seedDemo } from "@/prisma/seed/seed-demo";
 
 // One database for the whole file: the tests run in order and build on the
 // first seed, like a deployment that is seeded on every start.

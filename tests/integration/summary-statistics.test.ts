@@ -19,7 +19,7 @@ type Author = "ana" | "ben" | "carla" | "dai" | "eva" | "finn" | "gil";
 let consultationId: string;
 let q: { single: string; multiple: string; scale: string; text: string };
 
-const summary = (filters: SummaryFilters = {}) => computeStatistics(db, consultationId, filters);
+const summary = (filters: SummaryFilters = {}) => computeStatistics(consultationId, filters);
 
 const PHASE_LABEL: Record<Phase, string> = {
   BEFORE: "Before the conference",
@@ -210,7 +210,7 @@ describe("computeStatistics: the whole consultation", () => {
     const first = await summary();
     expect(JSON.parse(JSON.stringify(first))).toEqual(first);
     expect(Number.isNaN(Date.parse(first.generatedAt))).toBe(false);
-    const again = await db.$transaction((tx) => computeStatistics(tx, consultationId, {}));
+    const again = await db.$transaction((tx) => computeStatistics(consultationId, {}, { transaction: tx }));
     expect({ ...again, generatedAt: first.generatedAt }).toEqual(first);
   });
 });
@@ -326,7 +326,7 @@ describe("computeStatistics: filters recompute every figure for the subset", () 
   });
 
   it("refuses filters that are not in the lists, naming the field", async () => {
-    const refused = await computeStatistics(db, consultationId, { type: "ROBOT", country: "France", phase: "LATER" } as unknown as SummaryFilters).catch((error: unknown) => error);
+    const refused = await computeStatistics(consultationId, { type: "ROBOT", country: "France", phase: "LATER" } as unknown as SummaryFilters).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({
       code: "VALIDATION",
@@ -343,7 +343,7 @@ describe("computeStatistics: other consultations", () => {
         { kind: "SCALE", prompt: "How much?" },
       ],
     });
-    const stats = await computeStatistics(db, empty.id);
+    const stats = await computeStatistics(empty.id);
     expect(stats).toMatchObject({
       total: 0,
       byStakeholderType: [],
@@ -373,7 +373,7 @@ describe("computeStatistics: other consultations", () => {
     await add(company, "AFTER", "2026-03-03T00:00:00Z");
 
     // 1 January to 2 March: 60 days, so days.
-    const days = (await computeStatistics(db, edges.id, { type: "NGO" })).overTime;
+    const days = (await computeStatistics(edges.id, { type: "NGO" })).overTime;
     expect({ unit: days.unit, timeZone: days.timeZone, length: days.points.length }).toEqual({ unit: "day", timeZone: "UTC", length: 61 });
     expect(days.points.filter((point) => point.count > 0)).toEqual([
       { start: "2026-01-01", count: 1 },
@@ -381,7 +381,7 @@ describe("computeStatistics: other consultations", () => {
     ]);
 
     // 1 January to 3 March: 61 days, so weeks, from the Monday before.
-    expect((await computeStatistics(db, edges.id)).overTime).toEqual({
+    expect((await computeStatistics(edges.id)).overTime).toEqual({
       unit: "week",
       timeZone: "UTC",
       points: series(`
@@ -412,14 +412,14 @@ describe("computeStatistics: other consultations", () => {
     await db.contribution.update({ where: { id: during.id }, data: { status: "HIDDEN" } });
     await db.contribution.update({ where: { id: after.id }, data: { status: "APPROVED" } });
 
-    expect((await computeStatistics(db, frozen.id)).byPhase).toEqual(phases(1, 0, 1, 2));
-    const atPublication = await computeStatistics(db, frozen.id, {}, { summaryId: published.id });
+    expect((await computeStatistics(frozen.id)).byPhase).toEqual(phases(1, 0, 1, 2));
+    const atPublication = await computeStatistics(frozen.id, {}, { summaryId: published.id });
     expect(atPublication.total).toBe(2);
     expect(atPublication.byPhase).toEqual(phases(1, 1, 0, 2));
-    expect((await computeStatistics(db, frozen.id, { phase: "DURING" }, { summaryId: published.id })).total).toBe(1);
+    expect((await computeStatistics(frozen.id, { phase: "DURING" }, { summaryId: published.id })).total).toBe(1);
   });
 
   it("says so when the consultation does not exist", async () => {
-    await expect(computeStatistics(db, "cnoconsultation000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(computeStatistics("cnoconsultation000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

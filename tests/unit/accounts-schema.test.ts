@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import {
-  changePasswordSchema,
-  countryOptions,
-  emailOnlySchema,
-  profileSchema,
-  registrationSchema,
-  resetPasswordSchema,
-  stakeholderTypeOptions,
-} from "@/lib/accounts/schema";
+import { changePasswordSchema, emailOnlySchema, profileSchema, registrationSchema, resetPasswordSchema } from "@/lib/accounts/schema";
+import { countryOptions } from "@/lib/vocabulary/countries";
+import { stakeholderTypeOptions } from "@/lib/vocabulary/stakeholder-types";
 import { passwordProblem } from "@/lib/accounts/password-strength";
 import { ngoRegistration, profileOf, STRONG_PASSWORD } from "../fixtures/registrations";
 

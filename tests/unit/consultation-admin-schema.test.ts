@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { conferenceSchema, slugField, slugify } from "@/lib/conferences/schema";
+import { conferenceSchema } from "@/lib/conferences/schema";
+import { slugField, slugify } from "@/lib/vocabulary/admin-fields";
 import { canChangeStatus, consultationFilterSchema, consultationSchema, questionSchema, STATUS_TRANSITIONS, transitionLabel } from "@/lib/consultations/schema";
 import { ConsultationStatus } from "@/lib/generated/prisma/enums";
 

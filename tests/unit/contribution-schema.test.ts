@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import {
-  BODY_MAX_LENGTH,
-  buildAnswersSchema,
-  buildContributionSchema,
-  buildEditSchema,
-  buildSubmissionSchema,
-  countCharacters,
-  draftDataSchema,
-  languageName,
-  languageOptions,
-  type QuestionSpec,
-} from "@/lib/contributions/schema";
+import { BODY_MAX_LENGTH, buildAnswersSchema, buildContributionSchema, buildEditSchema, buildSubmissionSchema, countCharacters, draftDataSchema, type QuestionSpec } from "@/lib/contributions/schema";
+import { languageName, languageOptions } from "@/lib/vocabulary/languages";
 
 const questions: QuestionSpec[] = [
   { id: "qchoice000001", kind: "SINGLE_CHOICE", prompt: "Which part matters most?", required: true, options: ["Risk", "Documentation", "Oversight"] },

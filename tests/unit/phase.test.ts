@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consultationOpenState, phaseAt } from "@/lib/contributions/phase";
+import { consultationOpenState } from "@/lib/consultations/open-state";
+import { phaseAt } from "@/lib/vocabulary/phases";
 
 const second = 1000;
 const conference = { startsAt: new Date("2026-12-01T09:00:00Z"), endsAt: new Date("2026-12-02T17:00:00Z") };

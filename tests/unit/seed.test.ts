@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { phaseAt } from "@/lib/contributions/phase";
-import type { SeededConsultation } from "@/lib/seed/demo-consultations";
-import { planDemoContributions } from "@/lib/seed/demo-contributions";
-import { buildDemoStakeholders } from "@/lib/seed/demo-stakeholders";
-import { createRandom, mulberry32 } from "@/lib/seed/random";
-import { dayInZone, zonedTime } from "@/lib/seed/zoned-time";
+import { phaseAt } from "@/lib/vocabulary/phases";
+import type { SeededConsultation } from "@/prisma/seed/demo-consultations";
+import { planDemoContributions } from "@/prisma/seed/demo-contributions";
+import { buildDemoStakeholders } from "@/prisma/seed/demo-stakeholders";
+import { createRandom } from "@/prisma/seed/random";
+import { mulberry32 } from "@/lib/random";
+import { dayInZone, zonedTime } from "@/prisma/seed/zoned-time";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTimeZone, parseLocalDateTime, timeZoneOptions, utcToZonedTime, zonedTimeToUtc } from "@/lib/conferences/time-zones";
+import { isTimeZone, parseLocalDateTime, timeZoneOptions, utcToZonedTime, zonedTimeToUtc } from "@/lib/vocabulary/time-zones";
 
 const utc = (local: string, zone: string) => {
   const result = zonedTimeToUtc(local, zone);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { ProfileSummary } from "@/components/accounts/profile-summary";
+import { changeMyPasswordAction, updateMyProfileAction } from "@/lib/accounts/actions";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getMyProfile } from "@/lib/accounts/get-my-profile";
 
@@ -19,14 +20,14 @@ export default async function AccountPage() {
           Edit your profile
         </h2>
         <p className="text-slate-700">Your e-mail address cannot be changed here. It is never published.</p>
-        <ProfileForm profile={account.profile} />
+        <ProfileForm profile={account.profile} action={updateMyProfileAction} />
       </section>
       <section aria-labelledby="change-password" className="space-y-4">
         <h2 id="change-password" className="text-2xl font-bold">
           Change your password
         </h2>
         <p className="text-slate-700">You will be signed out everywhere, this browser included, and asked to sign in with the new password.</p>
-        <ChangePasswordForm />
+        <ChangePasswordForm action={changeMyPasswordAction} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { findMyContributions } from "@/lib/contributions/find-my-contributions";
 import { formatDateTime } from "@/lib/format";
 import { markAllNoticesReadAction, markNoticeReadAction } from "@/lib/notices/actions";
 import { findMyNotices } from "@/lib/notices/find-my-notices";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My contributions" };
 
@@ -16,13 +17,12 @@ export default async function MyContributionsPage() {
   const [contributions, { notices, unreadCount }] = await Promise.all([findMyContributions(), findMyNotices()]);
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold">My contributions</h1>
+      <PageHeader title="My contributions">
         <p className="mt-2 max-w-3xl text-slate-700">
           Everything you have submitted, in every state. A contribution is published once a moderator approves it; you can edit it
           while it is pending, and withdraw it while it is pending or published. Open one to see its history.
         </p>
-      </header>
+      </PageHeader>
       <PageSection id="notices" title="Notices">
         <NoticeList
           notices={notices.map((notice) => ({

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailLinkForm } from "@/components/accounts/email-link-form";
+import { resendVerificationAction } from "@/lib/accounts/actions";
 
 export const metadata: Metadata = { title: "Check your e-mail" };
 
@@ -17,7 +18,7 @@ export default function CheckEmailPage() {
           No e-mail?
         </h2>
         <p className="text-slate-700">Look in your spam folder first. If it is not there, we can send a new link.</p>
-        <EmailLinkForm purpose="verification" />
+        <EmailLinkForm purpose="verification" action={resendVerificationAction} />
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/accounts/register-form";
+import { registerAction } from "@/lib/accounts/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Register as a stakeholder" };
@@ -14,7 +15,7 @@ export default async function RegisterPage() {
         Citizens, companies, NGOs, researchers and public authorities from any country can take part. Your profile tells readers of the
         consultation summaries who contributed: the kind of stakeholder, the country and, for organisations, their name and size.
       </p>
-      <RegisterForm />
+      <RegisterForm action={registerAction} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FormMessage } from "@/components/accounts/form-controls";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
+import { FormMessage } from "@/components/ui/form/form-outcome";
+import { resetPasswordAction } from "@/lib/accounts/actions";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -15,7 +16,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       {typeof token === "string" && token !== "" ? (
         <>
           <p className="text-slate-700">After the change, every session of your account is signed out, on every device.</p>
-          <ResetPasswordForm token={token} />
+          <ResetPasswordForm token={token} action={resetPasswordAction} />
         </>
       ) : (
         <FormMessage kind="error">

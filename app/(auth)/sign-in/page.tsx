@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { FormMessage } from "@/components/accounts/form-controls";
 import { SignInForm } from "@/components/accounts/sign-in-form";
+import { FormMessage } from "@/components/ui/form/form-outcome";
+import { resendVerificationAction } from "@/lib/accounts/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
 
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-bold">Sign in</h1>
       {notice ? <FormMessage kind="info">{notice}</FormMessage> : null}
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} resendVerification={resendVerificationAction} />
       <p className="text-slate-700">
         New to Agora? <Link href="/register" className="underline">Register as a stakeholder</Link>
       </p>

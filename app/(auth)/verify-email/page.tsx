@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailLinkForm } from "@/components/accounts/email-link-form";
-import { FormMessage } from "@/components/accounts/form-controls";
+import { FormMessage } from "@/components/ui/form/form-outcome";
+import { resendVerificationAction } from "@/lib/accounts/actions";
 import { verifyEmail, type VerifyEmailStatus } from "@/lib/accounts/verify-email";
 
 export const metadata: Metadata = { title: "Confirm your e-mail address" };
@@ -41,7 +42,7 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
           <h2 id="new-link" className="text-xl font-semibold">
             Ask for a new confirmation link
           </h2>
-          <EmailLinkForm purpose="verification" />
+          <EmailLinkForm purpose="verification" action={resendVerificationAction} />
         </section>
       )}
     </div>

@@ -4,10 +4,9 @@ import { venueLabel } from "@/components/conferences/conference-card";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
 import { formatDateRange } from "@/lib/format";
+import { DataTable, tableCell } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Conferences · Administration" };
-
-const cell = "border-b border-slate-200 px-3 py-3 align-top";
 
 export default async function AdminConferencesPage() {
   await requireRoleForPage("ADMIN", "/admin/conferences");
@@ -28,38 +27,24 @@ export default async function AdminConferencesPage() {
       {conferences.length === 0 ? (
         <p className="text-slate-700">No conference yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="mb-2 text-left text-slate-700">{conferences.length === 1 ? "1 conference" : `${conferences.length} conferences`}, latest first.</caption>
-            <thead>
-              <tr className="bg-slate-50">
-                {["Conference", "When", "Where", "Consultations"].map((column) => (
-                  <th key={column} scope="col" className={cell}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {conferences.map((conference) => (
-                <tr key={conference.id}>
-                  <th scope="row" className={`${cell} font-normal`}>
-                    <Link href={`/admin/conferences/${conference.id}/edit`} className="font-semibold">
-                      {conference.title}
-                    </Link>
-                    <span className="block text-slate-700">/conferences/{conference.slug}</span>
-                  </th>
-                  <td className={cell}>
-                    <time dateTime={conference.startsAt.toISOString()}>{formatDateRange(conference.startsAt, conference.endsAt, conference.timeZone)}</time>
-                    <span className="block text-slate-700">{conference.timeZone.replaceAll("_", " ")}</span>
-                  </td>
-                  <td className={cell}>{venueLabel(conference)}</td>
-                  <td className={cell}>{conference.consultationCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={<>{conferences.length === 1 ? "1 conference" : `${conferences.length} conferences`}, latest first.</>} columns={["Conference", "When", "Where", "Consultations"]}>
+          {conferences.map((conference) => (
+            <tr key={conference.id}>
+              <th scope="row" className={`${tableCell} font-normal`}>
+                <Link href={`/admin/conferences/${conference.id}/edit`} className="font-semibold">
+                  {conference.title}
+                </Link>
+                <span className="block text-slate-700">/conferences/{conference.slug}</span>
+              </th>
+              <td className={tableCell}>
+                <time dateTime={conference.startsAt.toISOString()}>{formatDateRange(conference.startsAt, conference.endsAt, conference.timeZone)}</time>
+                <span className="block text-slate-700">{conference.timeZone.replaceAll("_", " ")}</span>
+              </td>
+              <td className={tableCell}>{venueLabel(conference)}</td>
+              <td className={tableCell}>{conference.consultationCount}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

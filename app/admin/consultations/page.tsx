@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
 import { StatusBadge } from "@/components/consultations/status-badge";
 import { StatusControl } from "@/components/consultations/status-control";
 import { Pagination } from "@/components/ui/pagination";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { changeConsultationStatusAction } from "@/lib/consultations/actions";
 import { findConsultationsForAdmin } from "@/lib/consultations/find-consultations-for-admin";
-import { CONSULTATION_STATUS_LABELS } from "@/lib/consultations/labels";
+import { CONSULTATION_STATUS_LABELS } from "@/lib/vocabulary/statuses";
 import { adminConsultationFilterSchema } from "@/lib/consultations/schema";
 import { formatDateTime } from "@/lib/format";
 import { ConsultationStatus } from "@/lib/generated/prisma/enums";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { DataTable, tableCell } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Consultations · Administration" };
-
-const cell = "border-b border-slate-200 px-3 py-3 align-top";
 
 export default async function AdminConsultationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRoleForPage("ADMIN", "/admin/consultations");
@@ -79,65 +78,49 @@ export default async function AdminConsultationsPage({ searchParams }: { searchP
         </button>
       </form>
 
-      <ActionAnnouncer>
+      <Announcer>
         {result.consultations.length === 0 ? (
           <p className="text-slate-700">{result.total === 0 ? "No consultation matches." : <Link href={hrefFor(result.pageCount)}>Go to the last page</Link>}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="mb-2 text-left text-slate-700">
-                {result.total === 1 ? "1 consultation" : `${result.total} consultations`}, page {result.page} of {result.pageCount}, latest opening first.
-              </caption>
-              <thead>
-                <tr className="bg-slate-50">
-                  {["Consultation", "Status", "Open from – to", "Contributions", "Change status"].map((column) => (
-                    <th key={column} scope="col" className={cell}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.consultations.map((consultation) => (
-                  <tr key={consultation.id}>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <Link href={`/admin/consultations/${consultation.id}/edit`} className="font-semibold">
-                        {consultation.title}
-                      </Link>
-                      <span className="block text-slate-700">{consultation.conference ? consultation.conference.title : "No conference"}</span>
-                      <Link href={`/consultations/${consultation.slug}`} className="block">
-                        Public page<span className="sr-only"> of {consultation.title}</span>
-                      </Link>
-                    </th>
-                    <td className={cell}>
-                      <StatusBadge status={consultation.status} />
-                    </td>
-                    <td className={cell}>
-                      <time dateTime={consultation.opensAt.toISOString()}>{formatDateTime(consultation.opensAt, consultation.timeZone)}</time>
-                      <span className="block">
-                        to <time dateTime={consultation.closesAt.toISOString()}>{formatDateTime(consultation.closesAt, consultation.timeZone)}</time>
-                      </span>
-                    </td>
-                    <td className={cell}>
-                      {consultation.contributions.total}
-                      {consultation.contributions.pending > 0 ? <span className="block text-slate-700">{consultation.contributions.pending} pending</span> : null}
-                    </td>
-                    <td className={cell}>
-                      <StatusControl
-                        id={consultation.id}
-                        title={consultation.title}
-                        status={consultation.status}
-                        transitions={consultation.transitions}
-                        action={changeConsultationStatusAction}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={<>{result.total === 1 ? "1 consultation" : `${result.total} consultations`}, page {result.page} of {result.pageCount}, latest opening first.</>} columns={["Consultation", "Status", "Open from – to", "Contributions", "Change status"]}>
+            {result.consultations.map((consultation) => (
+              <tr key={consultation.id}>
+                <th scope="row" className={`${tableCell} font-normal`}>
+                  <Link href={`/admin/consultations/${consultation.id}/edit`} className="font-semibold">
+                    {consultation.title}
+                  </Link>
+                  <span className="block text-slate-700">{consultation.conference ? consultation.conference.title : "No conference"}</span>
+                  <Link href={`/consultations/${consultation.slug}`} className="block">
+                    Public page<span className="sr-only"> of {consultation.title}</span>
+                  </Link>
+                </th>
+                <td className={tableCell}>
+                  <StatusBadge status={consultation.status} />
+                </td>
+                <td className={tableCell}>
+                  <time dateTime={consultation.opensAt.toISOString()}>{formatDateTime(consultation.opensAt, consultation.timeZone)}</time>
+                  <span className="block">
+                    to <time dateTime={consultation.closesAt.toISOString()}>{formatDateTime(consultation.closesAt, consultation.timeZone)}</time>
+                  </span>
+                </td>
+                <td className={tableCell}>
+                  {consultation.contributions.total}
+                  {consultation.contributions.pending > 0 ? <span className="block text-slate-700">{consultation.contributions.pending} pending</span> : null}
+                </td>
+                <td className={tableCell}>
+                  <StatusControl
+                    id={consultation.id}
+                    title={consultation.title}
+                    status={consultation.status}
+                    transitions={consultation.transitions}
+                    action={changeConsultationStatusAction}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </ActionAnnouncer>
+      </Announcer>
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} label="Consultation list pages" />
     </div>
   );

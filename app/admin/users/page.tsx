@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { Pagination } from "@/components/ui/pagination";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { changeUserRoleAction, setUserSuspendedAction } from "@/lib/users/actions";
 import { findUsers } from "@/lib/users/find-users";
 import { findUsersSchema } from "@/lib/users/schema";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
@@ -46,19 +47,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">Users and roles</h1>
+      <PageHeader title="Users and roles">
         <p className="mt-2 max-w-3xl text-slate-700">
           Find an account, change its role or suspend it. A change ends the user&apos;s sessions at once; it is recorded in the
           moderation log with your name.
         </p>
-      </header>
+      </PageHeader>
       <UserFilters
         query={filters.query}
         role={filters.role}
         errors={{ query: query.error?.issues[0]?.message, role: role.error?.issues[0]?.message, page: page.error?.issues[0]?.message }}
       />
-      <ActionAnnouncer>
+      <Announcer>
         {result.users.length === 0 ? (
           <p className="text-slate-700">
             {result.total === 0 ? (
@@ -81,7 +81,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} label="User list pages" />
           </>
         )}
-      </ActionAnnouncer>
+      </Announcer>
     </div>
   );
 }

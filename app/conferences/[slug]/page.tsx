@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConferenceDates, venueLabel } from "@/components/conferences/conference-card";
 import { ConsultationCardList } from "@/components/consultations/consultation-card";
 import { PageSection } from "@/components/ui/page-section";
 import { CONFERENCE_PHASE_LABELS, conferencePhase } from "@/lib/conferences/conference-card";
 import { getConference } from "@/lib/conferences/get-conference";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -22,11 +22,7 @@ export default async function ConferencePage({ params }: Props) {
 
   return (
     <article className="space-y-8">
-      <header>
-        <p className="text-sm">
-          <Link href="/conferences">All conferences</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">{conference.title}</h1>
+      <PageHeader back={{ href: "/conferences", label: "All conferences" }} title={conference.title}>
         <p className="mt-3">
           <span className="inline-block rounded-full bg-brand-50 px-3 py-0.5 text-xs font-semibold text-brand-800">{CONFERENCE_PHASE_LABELS[phase]}</span>
         </p>
@@ -38,7 +34,7 @@ export default async function ConferencePage({ params }: Props) {
           <dt className="font-semibold">Where</dt>
           <dd>{venueLabel(conference)}</dd>
         </dl>
-      </header>
+      </PageHeader>
 
       <PageSection id="description" title="About the conference">
         <div className="mt-3 max-w-3xl space-y-3 text-slate-800">

@@ -15,6 +15,7 @@ import { getContributionCounts } from "@/lib/consultations/count-contributions";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { buildTimeline } from "@/lib/consultations/timeline";
 import { formatDateRange } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,17 +42,13 @@ export default async function ConsultationPage({ params }: Props) {
         </p>
       ) : null}
 
-      <header>
-        <p className="text-sm">
-          <Link href="/consultations">All consultations</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">{consultation.title}</h1>
+      <PageHeader back={{ href: "/consultations", label: "All consultations" }} title={consultation.title}>
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <StatusBadge status={consultation.status} />
         </div>
         <p className="mt-4 max-w-3xl text-lg text-slate-800">{consultation.summary}</p>
         <TopicList topics={consultation.topics} />
-      </header>
+      </PageHeader>
 
       <ContributeCall
         slug={consultation.slug}

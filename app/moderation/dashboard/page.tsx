@@ -7,6 +7,7 @@ import { PageSection } from "@/components/ui/page-section";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { DASHBOARD_DAYS, getModerationDashboard } from "@/lib/moderation/dashboard/get-moderation-dashboard";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Dashboard · Moderation" };
 
@@ -17,12 +18,11 @@ export default async function ModerationDashboardPage() {
   const period = `from ${formatDate(since)} to ${formatDate(dashboard.now)}`;
   return (
     <div className="space-y-10">
-      <header>
-        <h1 className="text-3xl font-bold">Moderation dashboard</h1>
+      <PageHeader title="Moderation dashboard">
         <p className="mt-2 max-w-3xl text-slate-700">
           How the queue stands and how moderation has gone, as of <time dateTime={dashboard.now.toISOString()}>{formatDateTime(dashboard.now)}</time>.
         </p>
-      </header>
+      </PageHeader>
       <PageSection id="waiting" title="Waiting now">
         <QueueTable consultations={dashboard.consultations} overall={dashboard.overall} />
       </PageSection>

@@ -1,5 +1,5 @@
 import type { TermVectors } from "@/lib/summaries/themes/build-term-vectors";
-import { mulberry32 } from "@/lib/seed/random";
+import { mulberry32 } from "@/lib/random";
 import { seedCentroids, silhouette, sphericalKMeans, type Clustering } from "@/lib/summaries/themes/spherical-k-means";
 
 // How many themes: every k from 2 to the maximum is tried on an evenly

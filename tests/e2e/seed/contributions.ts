@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
-import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
 import { createTestContribution } from "../../helpers/contribution-factory";
 import { FIXTURE_CONSULTATION, PENDING_TITLE, REJECTED, TO_WITHDRAW_TITLE, XSS } from "../contribution-fixtures";
 

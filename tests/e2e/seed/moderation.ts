@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { createUser } from "@/lib/seed/create-user";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { createUser } from "@/lib/users/create-user";
 import { createTestContribution } from "../../helpers/contribution-factory";
 import {
   BULK_CONSULTATION,

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { createUser } from "@/lib/seed/create-user";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { createUser } from "@/lib/users/create-user";
 import { NOTICE_READER, NOTICES } from "../notice-fixtures";
 
 // Run by scripts/e2e-server.sh after the seed, before the server starts.

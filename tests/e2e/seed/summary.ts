@@ -1,8 +1,8 @@
 import { hashPassword } from "@/lib/auth/password";
-import { phaseAt } from "@/lib/contributions/phase";
+import { phaseAt } from "@/lib/vocabulary/phases";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { createTestContribution } from "../../helpers/contribution-factory";
 import { SUMMARY_CONSULTATION, SUMMARY_CONTRIBUTIONS, SUMMARY_NGOS, SUMMARY_PENDING } from "../summary-fixtures";
 

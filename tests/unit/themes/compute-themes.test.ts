@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
-import { createRandom } from "@/lib/seed/random";
+import { createRandom } from "@/prisma/seed/random";
 import { assignThemes } from "@/lib/summaries/themes/assign-themes";
 import { computeThemes } from "@/lib/summaries/themes/compute-themes";
 import type { ThemeDocument } from "@/lib/summaries/themes/types";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ConsultationForm } from "@/components/consultations/consultation-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { createConsultationAction } from "@/lib/consultations/actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "New consultation · Administration" };
 
@@ -13,13 +13,9 @@ export default async function NewConsultationPage() {
   const conferences = await findConferencesForAdmin();
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/admin/consultations">All consultations</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">New consultation</h1>
+      <PageHeader back={{ href: "/admin/consultations", label: "All consultations" }} title="New consultation">
         <p className="mt-2 max-w-3xl text-slate-700">It is saved as a draft, visible to administrators only, until you open it.</p>
-      </header>
+      </PageHeader>
       <ConsultationForm
         defaultValues={{
           title: "",

@@ -8,6 +8,7 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { findConsultationContributions } from "@/lib/contributions/find-consultation-contributions";
 import { contributionFilterQuery, readContributionFilters } from "@/lib/contributions/filter-schema";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -43,11 +44,7 @@ export default async function ConsultationContributionsPage({ params, searchPara
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href={`/consultations/${result.consultation.slug}`}>Back to the consultation</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Contributions to “{result.consultation.title}”</h1>
+      <PageHeader back={{ href: `/consultations/${result.consultation.slug}`, label: "Back to the consultation" }} title={<>Contributions to “{result.consultation.title}”</>}>
         <p className="mt-2 max-w-3xl text-slate-700">
           Contributions appear here once a moderator has approved them. Authors who chose to stay anonymous are shown as
           “Anonymous”; e-mail addresses are never published.
@@ -59,7 +56,7 @@ export default async function ConsultationContributionsPage({ params, searchPara
           <a href={`/api/v1/consultations/${result.consultation.slug}/contributions.json`}>JSON</a> (
           <Link href="/open-data">about the open data</Link>).
         </p>
-      </header>
+      </PageHeader>
 
       <ContributionFilters action={base} filters={filters} facets={result.facets} errors={errors} />
 

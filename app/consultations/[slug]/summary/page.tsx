@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { HighlightList } from "@/components/summaries/highlight-list";
 import { ParticipationFigures } from "@/components/summaries/participation-figures";
 import { PrintButton } from "@/components/summaries/print-button";
@@ -12,20 +12,23 @@ import { SummaryFilters, type FilterOption } from "@/components/summaries/summar
 import { ThemeList } from "@/components/summaries/theme-list";
 import { VersionList } from "@/components/summaries/version-list";
 import { MarkdownContent } from "@/components/ui/markdown";
+import { PageLoading } from "@/components/ui/page-loading";
 import { PageSection } from "@/components/ui/page-section";
-import { countryName, STAKEHOLDER_TYPE_LABELS } from "@/lib/accounts/schema";
+import { countryName } from "@/lib/vocabulary/countries";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { readContributionFilters } from "@/lib/contributions/filter-schema";
 import { getEnv } from "@/lib/env";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { formatDateTime } from "@/lib/format";
 import type { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { saveSummaryAction } from "@/lib/summaries/actions";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
-import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { getSummaryFrame, type SummaryFiguresPart } from "@/lib/summaries/get-summary-page";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -56,23 +59,15 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
   const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
   const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase };
 
-  const data = await getSummaryPage(slug, { version, live, filters });
+  const data = await getSummaryFrame(slug, { version, live, filters });
   if (!data) notFound();
-  // The filter lists and the editor count the whole summary, whatever the filters.
-  const whole = data.unfilteredStatistics;
-  // A published version also leaves out a type or country it has no contribution from.
-  const errors = {
-    type: read.errors.type ?? data.filterErrors?.type,
-    country: read.errors.country ?? data.filterErrors?.country,
-    phase: read.errors.phase,
-  };
-
-  const { consultation, figures, shown } = data;
+  const { consultation, shown } = data;
   const newestPublished = data.versions.find((entry) => entry.status === "PUBLISHED");
   const keep: Record<string, string> = live ? { view: "live" } : version !== undefined ? { version: String(version) } : {};
   const clearHref = `${base}${Object.keys(keep).length > 0 ? `?${new URLSearchParams(keep).toString()}` : ""}`;
+  const hasFigures = live || shown !== null;
 
-  const content: ReactNode = figures ? (
+  const content: ReactNode = hasFigures ? (
     // A container: charts sit beside their tables only where the column is wide enough.
     <div className="@container space-y-10">
       {!live && shown ? (
@@ -89,27 +84,10 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         </>
       ) : null}
 
-      {whole ? (
-        <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(whole, filters)} errors={errors} />
-      ) : null}
-      {data.filtered && whole ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
-          Figures and themes of the {figures.statistics.total} of {whole.total} contributions with {describeFilters(data.filters)}.
-          {live ? null : " The synthesis and the highlights were written about all of them."}
-        </p>
-      ) : null}
-
-      <PageSection id="participation" title="Who took part">
-        <ParticipationFigures statistics={figures.statistics} />
-      </PageSection>
-
-      <PageSection id="themes" title="Themes">
-        <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
-      </PageSection>
-
-      <PageSection id="questions" title="Answers to the questions">
-        <QuestionFigures questions={figures.statistics.questions} themes={figures.themes.questions} total={figures.statistics.total} pinnable={live} />
-      </PageSection>
+      {/* The live view finds its themes again (seconds for a large consultation): the rest of the page is usable meanwhile. */}
+      <Suspense fallback={<PageLoading label={live ? "Counting the contributions approved now and finding their themes…" : "Reading the figures of this version…"} rows={8} />}>
+        <SummaryFiguresSections part={data.figures} live={live} clearHref={clearHref} keep={keep} readErrors={read.errors} />
+      </Suspense>
 
       <PageSection id="open-data" title="Open data">
         <p className="mt-2 max-w-3xl">
@@ -133,11 +111,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
   return (
     <article className="summary-page space-y-8">
-      <header>
-        <p className="no-print text-sm">
-          <Link href={`/consultations/${consultation.slug}`}>Back to the consultation</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Summary of “{consultation.title}”</h1>
+      <PageHeader back={{ href: `/consultations/${consultation.slug}`, label: "Back to the consultation", noPrint: true }} title={<>Summary of “{consultation.title}”</>}>
         <div className="mt-3 max-w-3xl space-y-2 text-slate-800">
           {live ? (
             <p>
@@ -163,7 +137,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           )}
         </div>
         <div className="no-print mt-4 flex flex-wrap items-center gap-4">
-          {figures ? <PrintButton /> : null}
+          {hasFigures ? <PrintButton /> : null}
           {data.canEdit && !live ? <Link href={`${base}?view=live`}>Live view and synthesis editor</Link> : null}
           {live && newestPublished ? <Link href={base}>Published version</Link> : null}
         </div>
@@ -175,9 +149,9 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           </p>
         ) : null}
         <VersionList slug={consultation.slug} versions={data.versions} current={live ? null : (shown?.version ?? null)} timeZone={consultation.timeZone} />
-      </header>
+      </PageHeader>
 
-      {live && whole ? (
+      {live && data.approvedTotal !== null ? (
         <SummaryEditorProvider initial={data.highlights.map((highlight) => ({ reference: highlight.reference, title: highlight.title }))}>
           <div className="xl:grid xl:grid-cols-[minmax(0,1fr)_26rem] xl:gap-8">
             <aside
@@ -189,7 +163,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
                 consultationId={consultation.id}
                 baseVersion={data.versions[0]?.version ?? 0}
                 synthesis={shown?.synthesis ?? ""}
-                total={whole.total}
+                total={data.approvedTotal}
                 action={saveSummaryAction}
               />
             </aside>
@@ -200,6 +174,49 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         content
       )}
     </article>
+  );
+}
+
+type FiguresProps = {
+  part: Promise<SummaryFiguresPart>;
+  live: boolean;
+  clearHref: string;
+  keep: Record<string, string>;
+  readErrors: { type?: string; country?: string; phase?: string };
+};
+
+/** The filters, figures and themes of the view, once they are counted. */
+async function SummaryFiguresSections({ part, live, clearHref, keep, readErrors }: FiguresProps) {
+  const { figures, unfilteredStatistics: whole, filters, filtered, filterErrors } = await part;
+  if (!figures) return null;
+  // A published version also leaves out a type or country it has no contribution from.
+  const errors = {
+    type: readErrors.type ?? filterErrors?.type,
+    country: readErrors.country ?? filterErrors?.country,
+    phase: readErrors.phase,
+  };
+  return (
+    <>
+      {whole ? <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(whole, filters)} errors={errors} /> : null}
+      {filtered && whole ? (
+        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
+          Figures and themes of the {figures.statistics.total} of {whole.total} contributions with {describeFilters(filters)}.
+          {live ? null : " The synthesis and the highlights were written about all of them."}
+        </p>
+      ) : null}
+
+      <PageSection id="participation" title="Who took part">
+        <ParticipationFigures statistics={figures.statistics} />
+      </PageSection>
+
+      <PageSection id="themes" title="Themes">
+        <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
+      </PageSection>
+
+      <PageSection id="questions" title="Answers to the questions">
+        <QuestionFigures questions={figures.statistics.questions} themes={figures.themes.questions} total={figures.statistics.total} pinnable={live} />
+      </PageSection>
+    </>
   );
 }
 

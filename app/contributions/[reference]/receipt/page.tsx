@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormMessage } from "@/components/accounts/form-controls";
 import { AttachmentList } from "@/components/contributions/attachment-list";
 import { ContributionStatusBadge } from "@/components/contributions/contribution-status-badge";
+import { FormMessage } from "@/components/ui/form/form-outcome";
 import { PageSection } from "@/components/ui/page-section";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getMyContribution } from "@/lib/contributions/get-my-contribution";
-import { PHASE_LABELS } from "@/lib/contributions/phase";
-import { languageName, PUBLICATION_LABELS } from "@/lib/contributions/schema";
+import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
+import { PUBLICATION_LABELS } from "@/lib/vocabulary/publication";
 import { formatDateTime } from "@/lib/format";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ updated?: string }> };

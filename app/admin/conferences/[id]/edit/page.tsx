@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormOutcome } from "@/components/admin/form-fields";
 import { ConferenceForm } from "@/components/conferences/conference-form";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { updateConferenceAction } from "@/lib/conferences/actions";
 import { getConferenceForEdit } from "@/lib/conferences/get-conference-for-edit";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Edit conference · Administration" };
 
@@ -22,22 +22,18 @@ export default async function EditConferencePage({ params, searchParams }: Props
   const zones = timeZoneOptions();
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/admin/conferences">All conferences</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Edit “{conference.title}”</h1>
+      <PageHeader back={{ href: "/admin/conferences", label: "All conferences" }} title={<>Edit “{conference.title}”</>}>
         <p className="mt-2">
           <Link href={`/conferences/${conference.values.slug}`}>See the public page</Link>
         </p>
-      </header>
-      <FormOutcome outcome={created ? { ok: true, message: "Conference created. You can go on editing it here." } : null} />
+      </PageHeader>
       <ConferenceForm
         id={conference.id}
         defaultValues={conference.values}
         timeZones={zones.includes(conference.values.timeZone) ? zones : [conference.values.timeZone, ...zones]}
         action={updateConferenceAction}
         submitLabel="Save changes"
+        notice={created ? "Conference created. You can go on editing it here." : undefined}
       />
     </div>
   );

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionAnnouncer } from "@/components/admin/action-announcer";
-import { FormOutcome } from "@/components/admin/form-fields";
 import { ConsultationForm } from "@/components/consultations/consultation-form";
 import { StatusBadge } from "@/components/consultations/status-badge";
 import { StatusControl } from "@/components/consultations/status-control";
+import { FormMessage } from "@/components/ui/form/form-outcome";
 import { PageSection } from "@/components/ui/page-section";
+import { Announcer } from "@/components/ui/form/announcer";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { findConferencesForAdmin } from "@/lib/conferences/find-conferences-for-admin";
-import { timeZoneOptions } from "@/lib/conferences/time-zones";
+import { timeZoneOptions } from "@/lib/vocabulary/time-zones";
 import { changeConsultationStatusAction, updateConsultationAction } from "@/lib/consultations/actions";
 import { getConsultationForEdit } from "@/lib/consultations/get-consultation-for-edit";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Edit consultation · Administration" };
 
@@ -29,17 +30,13 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
 
   return (
     <div className="space-y-8">
-      <header>
-        <p className="text-sm">
-          <Link href="/admin/consultations">All consultations</Link>
-        </p>
-        <h1 className="mt-2 text-3xl font-bold">Edit “{consultation.title}”</h1>
+      <PageHeader back={{ href: "/admin/consultations", label: "All consultations" }} title={<>Edit “{consultation.title}”</>}>
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <StatusBadge status={consultation.status} />
           <Link href={`/consultations/${consultation.slug}`}>{consultation.status === "DRAFT" ? "Preview the public page" : "See the public page"}</Link>
         </p>
-      </header>
-      <FormOutcome outcome={created ? { ok: true, message: "Draft created. Add what is missing, then open it when it is ready." } : null} />
+      </PageHeader>
+      {created ? <FormMessage kind="success">Draft created. Add what is missing, then open it when it is ready.</FormMessage> : null}
 
       <PageSection id="status" title="Status">
         <p className="mt-2 max-w-3xl text-slate-700">
@@ -47,7 +44,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
           while the consultation is open.
         </p>
         <div className="mt-3">
-          <ActionAnnouncer>
+          <Announcer>
             <StatusControl
               id={consultation.id}
               title={consultation.title}
@@ -55,7 +52,7 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
               transitions={consultation.transitions}
               action={changeConsultationStatusAction}
             />
-          </ActionAnnouncer>
+          </Announcer>
         </div>
       </PageSection>
 

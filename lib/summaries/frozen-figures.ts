@@ -1,0 +1,154 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
+import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
+import type { SummaryFigures, SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
+
+// The figures and themes a published summary version froze, as JSON in
+// ConsultationSummary.statistics and .themes: checked when read, so that a
+// version published by older code is upgraded to what the page and the open
+// data expect, or refused with an error that says where, instead of being
+// served under a type it does not have. How to change the format:
+// docs/decisions/0008-frozen-summary-format.md.
+
+/** The format publishing writes now (ConsultationSummary.figuresFormat). */
+export const FROZEN_FIGURES_FORMAT = 2;
+
+const count = z.int().nonnegative();
+const share = z.number().min(0).max(1);
+
+/**
+ * A count for each key, the object kept as stored: a parsed record would
+ * list its keys in the schema's order, not the stored one, and the summary
+ * CSV writes a row per key in the order it finds them.
+ */
+function countsOf<K extends z.ZodEnum>(keys: K) {
+  const exact = z.record(keys, count);
+  return z.custom<Record<z.output<K>, number>>((value) => exact.safeParse(value).success, `Expected a count for each of ${keys.options.join(", ")}, and nothing else.`);
+}
+
+const byStakeholderType = countsOf(z.enum(StakeholderType));
+
+// Format 1: what publishing stored before formats were numbered (before
+// issue 9: figuresFormat is null). A later format that changes the figures
+// keeps these schemas as they are and adds its own.
+
+const questionBase = { questionId: z.string(), position: z.int().nonnegative(), prompt: z.string(), answered: count };
+
+const statisticsV1 = z.object({
+  consultationId: z.string(),
+  filters: summaryFilterSchema,
+  total: count,
+  byStakeholderType: z.array(z.object({ key: z.enum(StakeholderType).nullable(), label: z.string(), count, share })),
+  byCountry: z.array(z.object({ code: z.string().nullable(), name: z.string(), count, share })),
+  byPhase: z.array(z.object({ key: z.enum(Phase), label: z.string(), count, share })),
+  byLanguage: z.array(z.object({ code: z.string(), name: z.string(), count, share })),
+  overTime: z.object({ unit: z.enum(["day", "week"]), timeZone: z.string(), points: z.array(z.object({ start: z.string(), count })) }),
+  questions: z.array(
+    z.discriminatedUnion("kind", [
+      z.object({ ...questionBase, kind: z.literal("FREE_TEXT") }),
+      z.object({
+        ...questionBase,
+        kind: z.enum(["SINGLE_CHOICE", "MULTIPLE_CHOICE"]),
+        choices: z.array(z.object({ option: z.string().nullable(), count, share })),
+      }),
+      z.object({
+        ...questionBase,
+        kind: z.literal("SCALE"),
+        scale: z.object({
+          min: z.number(),
+          max: z.number(),
+          average: z.number().nullable(),
+          distribution: z.array(z.object({ value: z.number(), count, share })),
+        }),
+      }),
+    ]),
+  ),
+  generatedAt: z.string(),
+});
+
+const themeSummaryV1 = z.object({
+  documentCount: count,
+  themes: z.array(
+    z.object({
+      key: z.string(),
+      language: z.string(),
+      terms: z.array(z.string()),
+      size: count,
+      share,
+      byStakeholderType,
+      quotes: z.array(z.object({ contributionId: z.string(), reference: z.string(), excerpt: z.string() })),
+    }),
+  ),
+  unplaced: z.object({
+    count,
+    share,
+    byStakeholderType,
+    byReason: countsOf(z.enum(["fewInLanguage", "noDistinctiveWords", "smallGroup"])),
+  }),
+});
+
+const themesV1 = z.object({
+  contributions: themeSummaryV1,
+  questions: z.array(z.object({ questionId: z.string(), themes: themeSummaryV1 })),
+});
+
+/** True when A and B are the same type, each assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// tsc stops here when the types the figures are computed as
+// (compute-statistics.ts, themes/types.ts) and the newest format's schemas
+// drift apart: a changed type needs a new format, not a silent one.
+export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV1>, SummaryStatistics> & Same<z.output<typeof themesV1>, SummaryThemes> = true;
+
+// Each format's schemas give the newest shape. Format 2 is format 1 with
+// its number stored (ConsultationSummary.figuresFormat); format 1 needs no
+// upgrade. A format that changes the figures adds a transform here from the
+// one before.
+const FORMATS: Record<number, { statistics: z.ZodType<SummaryStatistics>; themes: z.ZodType<SummaryThemes> }> = {
+  1: { statistics: statisticsV1, themes: themesV1 },
+  2: { statistics: statisticsV1, themes: themesV1 },
+};
+
+/** Which published version the stored figures belong to, for the error that says they do not parse. */
+export type FrozenFiguresSource = { consultation: string; version: number };
+
+/** Frozen figures that are missing, of a format this code does not know, or not of the shape their format says. */
+export class FrozenFiguresError extends Error {
+  constructor(
+    readonly source: FrozenFiguresSource,
+    problem: string,
+    options?: { cause: unknown },
+  ) {
+    super(`The figures frozen with summary version ${source.version} of consultation ${source.consultation} ${problem}`, options);
+    this.name = "FrozenFiguresError";
+  }
+}
+
+/** The columns readFrozenFigures reads: the frozen figures and their format (null: format 1, from before formats were numbered). */
+export const storedFiguresSelect = { statistics: true, themes: true, figuresFormat: true } satisfies Prisma.ConsultationSummarySelect;
+
+export type StoredFigures = Prisma.ConsultationSummaryGetPayload<{ select: typeof storedFiguresSelect }>;
+
+/** The frozen figures of a published version, in the newest shape whatever format they were stored in. */
+export function readFrozenFigures(stored: StoredFigures, source: FrozenFiguresSource): SummaryFigures {
+  const format = stored.figuresFormat ?? 1;
+  const schemas = FORMATS[format];
+  // Written by newer code (read after a rollback, say): reading it as an older format would guess.
+  if (!schemas) throw new FrozenFiguresError(source, `are in format ${format}, which this version of Agora cannot read (it reads up to ${FROZEN_FIGURES_FORMAT}).`);
+  // Publishing writes both in the transaction that publishes the version.
+  if (stored.statistics === null || stored.themes === null) throw new FrozenFiguresError(source, "are missing.");
+  const parse = <T>(schema: z.ZodType<T>, value: Prisma.JsonValue, column: string): T => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new FrozenFiguresError(source, `do not match format ${format} (${column}):\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  };
+  return { statistics: parse(schemas.statistics, stored.statistics, "statistics"), themes: parse(schemas.themes, stored.themes, "themes") };
+}
+
+/** What publishing stores: the figures as they are, and the format they are in. */
+export function toStoredFigures(figures: SummaryFigures): { statistics: Prisma.InputJsonObject; themes: Prisma.InputJsonObject; figuresFormat: number } {
+  return { statistics: figures.statistics, themes: figures.themes, figuresFormat: FROZEN_FIGURES_FORMAT };
+}

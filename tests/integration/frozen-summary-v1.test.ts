@@ -1,0 +1,165 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as consultationRoute } from "@/app/api/v1/consultations/[slug]/route";
+import { GET as contributionsCsvRoute } from "@/app/api/v1/consultations/[slug]/contributions.csv/route";
+import { GET as contributionsJsonRoute } from "@/app/api/v1/consultations/[slug]/contributions.json/route";
+import { GET as contributionsRoute } from "@/app/api/v1/consultations/[slug]/contributions/route";
+import { GET as summaryVersionRoute } from "@/app/api/v1/consultations/[slug]/summaries/[version]/route";
+import { GET as summariesRoute } from "@/app/api/v1/consultations/[slug]/summaries/route";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { FROZEN_FIGURES_FORMAT, FrozenFiguresError } from "@/lib/summaries/frozen-figures";
+import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { saveSummary } from "@/lib/summaries/save-summary";
+import { createFrozenWorld, FROZEN_WORLD } from "../helpers/frozen-summary-world";
+import { signInAs, signOut } from "../helpers/session";
+import { expectConsoleError } from "../setup/fail-on-console-error";
+
+// A summary version published before frozen figures carried a format
+// version (tests/fixtures/frozen-summary-v1/README.md): its stored JSON,
+// read through today's parser, must give the page and the open data exactly
+// what they showed then.
+
+const FIXTURE = path.join(import.meta.dirname, "../fixtures/frozen-summary-v1");
+const API = "http://localhost:3000/api/v1";
+const { slug, consultationId, moderatorId } = FROZEN_WORLD;
+
+type StoredRow = {
+  summary: {
+    id: string;
+    version: number;
+    status: "PUBLISHED";
+    synthesis: string;
+    highlights: string[];
+    createdAt: string;
+    publishedAt: string;
+    statistics: Prisma.InputJsonObject;
+    themes: Prisma.InputJsonObject;
+  };
+  contributions: { contributionId: string; placement: string | null; answerPlacements: Prisma.InputJsonObject; stakeholderType: string | null; country: string | null }[];
+};
+
+const stored = JSON.parse(fs.readFileSync(path.join(FIXTURE, "stored.json"), "utf8")) as StoredRow;
+const expectedJson = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURE, "expected", name), "utf8"));
+const expectedText = (name: string) => fs.readFileSync(path.join(FIXTURE, "expected/open-data", name), "utf8");
+
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const request = (url: string) => new Request(`${API}${url}`);
+const params = () => ({ params: Promise.resolve({ slug }) });
+const version = (segment: string) => summaryVersionRoute(request(`/consultations/${slug}/summaries/${segment}`), { params: Promise.resolve({ slug, version: segment }) });
+/** What a page of the site received: dates as JSON gives them. */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+/** A filtered view is counted when asked for: all of it as then but the time it was counted. */
+const countedAnyTime = (page: unknown) => {
+  const copy = asJson(page) as { figures: { statistics: { generatedAt: string } } };
+  copy.figures.statistics.generatedAt = "";
+  return copy;
+};
+
+beforeAll(async () => {
+  await createFrozenWorld();
+  const { summary, contributions } = stored;
+  await db.consultationSummary.create({
+    data: { ...summary, consultationId, authorId: moderatorId, createdAt: new Date(summary.createdAt), publishedAt: new Date(summary.publishedAt) },
+  });
+  await db.consultationSummaryContribution.createMany({
+    data: contributions.map((row) => ({
+      ...row,
+      summaryId: summary.id,
+      stakeholderType: row.stakeholderType as Prisma.ConsultationSummaryContributionCreateManyInput["stakeholderType"],
+    })),
+  });
+});
+
+beforeEach(() => signOut());
+
+describe("a summary frozen in format 1 (before format versions)", () => {
+  it("has no format number: the fixture is what the code before wrote", async () => {
+    expect(stored.summary).not.toHaveProperty("figuresFormat");
+    expect((await db.consultationSummary.findUniqueOrThrow({ where: { id: stored.summary.id } })).figuresFormat).toBeNull();
+  });
+
+  it("gives the summary page the figures, themes and filtered views it gave then", async () => {
+    expect(asJson(await getSummaryPage(slug))).toEqual(expectedJson("page.json"));
+    expect(countedAnyTime(await getSummaryPage(slug, { filters: { type: "NGO" } }))).toEqual(countedAnyTime(expectedJson("page-ngo.json")));
+    expect(countedAnyTime(await getSummaryPage(slug, { filters: { country: "DE", phase: "BEFORE" } }))).toEqual(countedAnyTime(expectedJson("page-de-before.json")));
+    // Not vacuous: every kind of question, themes in two languages, quotes.
+    const page = await getSummaryPage(slug);
+    expect(page?.figures?.statistics.questions.map((question) => question.kind)).toEqual(["SINGLE_CHOICE", "MULTIPLE_CHOICE", "SCALE", "FREE_TEXT"]);
+    expect(new Set(page?.figures?.themes.contributions.themes.map((theme) => theme.language))).toEqual(new Set(["en", "de"]));
+    expect(page?.figures?.themes.questions[0]?.themes.themes[0]?.quotes.length).toBeGreaterThan(0);
+  });
+
+  it("gives the open data byte for byte what it gave then, JSON and CSV", async () => {
+    const answers: [string, () => Promise<Response>][] = [
+      ["consultation.json", () => consultationRoute(request(`/consultations/${slug}`), params())],
+      ["contributions-page.json", () => contributionsRoute(request(`/consultations/${slug}/contributions?limit=20`), params())],
+      ["contributions.json", () => contributionsJsonRoute(request(`/consultations/${slug}/contributions.json`), params())],
+      ["contributions.csv", () => contributionsCsvRoute(request(`/consultations/${slug}/contributions.csv`), params())],
+      ["summaries.json", () => summariesRoute(request(`/consultations/${slug}/summaries`), params())],
+      ["summary-1.json", () => version("1")],
+      ["summary-1.csv", () => version("1.csv")],
+    ];
+    for (const [name, answer] of answers) {
+      const response = await answer();
+      expect(response.status, name).toBe(200);
+      expect(utf8.decode(await response.arrayBuffer()), name).toBe(expectedText(name));
+    }
+  });
+});
+
+describe("publishing now", () => {
+  it(`writes format ${FROZEN_FIGURES_FORMAT}, read back as the figures computed`, async () => {
+    await signInAs(moderatorId);
+    const saved = await saveSummary({ consultationId, synthesis: "Published again, in the new format.", baseVersion: 1, publish: true });
+    signOut();
+    const row = await db.consultationSummary.findUniqueOrThrow({ where: { consultationId_version: { consultationId, version: saved.version } } });
+    expect(row.figuresFormat).toBe(FROZEN_FIGURES_FORMAT);
+    expect(row.statistics).toMatchObject({ total: 48 });
+    const page = await getSummaryPage(slug, { version: saved.version });
+    // The same contributions as version 1: the same figures, counted again.
+    const first = await getSummaryPage(slug, { version: 1 });
+    expect({ ...page?.figures?.statistics, generatedAt: "" }).toEqual({ ...first?.figures?.statistics, generatedAt: "" });
+    expect(page?.figures?.themes).toEqual(first?.figures?.themes);
+    await db.consultationSummary.delete({ where: { id: row.id } });
+  });
+});
+
+describe("frozen figures that do not parse", () => {
+  async function withStored<T>(data: Prisma.ConsultationSummaryUpdateInput, work: () => Promise<T>): Promise<T> {
+    await db.consultationSummary.update({ where: { id: stored.summary.id }, data });
+    try {
+      return await work();
+    } finally {
+      await db.consultationSummary.update({
+        where: { id: stored.summary.id },
+        data: { statistics: stored.summary.statistics, themes: stored.summary.themes, figuresFormat: null },
+      });
+    }
+  }
+
+  it("stop the page with an error that names the version, the value and the field", async () => {
+    const broken = { ...stored.summary.statistics, total: "48" };
+    const error = await withStored({ statistics: broken }, () => getSummaryPage(slug).catch((caught: unknown) => caught));
+    expect(error).toBeInstanceOf(FrozenFiguresError);
+    expect(String(error)).toMatch(/The figures frozen with summary version 1 of consultation frozen-summary-v1 do not match format 1 \(statistics\):[\s\S]*expected number, received string[\s\S]*at total/);
+  });
+
+  it("answer the API with a logged 500, not a crash", async () => {
+    const themes = { ...stored.summary.themes, contributions: { ...(stored.summary.themes.contributions as Prisma.InputJsonObject), themes: [{ key: "x" }] } };
+    expectConsoleError();
+    const response = await withStored({ themes }, () => version("1"));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } });
+    // Logged with what failed where: the route, the version and the field.
+    const [logged] = vi.mocked(console.error).mock.calls;
+    expect(logged?.[1]).toEqual({ route: "GET /api/v1/consultations/[slug]/summaries/[version]" });
+    expect(String(logged?.[2])).toMatch(/FrozenFiguresError: The figures frozen with summary version 1 of consultation frozen-summary-v1 do not match format 1 \(themes\):[\s\S]*at contributions\.themes\[0\]\.language/);
+  });
+
+  it("refuse a format newer than this code knows instead of guessing", async () => {
+    const error = await withStored({ figuresFormat: FROZEN_FIGURES_FORMAT + 1 }, () => getSummaryPage(slug).catch((caught: unknown) => caught));
+    expect(String(error)).toContain(`are in format ${FROZEN_FIGURES_FORMAT + 1}, which this version of Agora cannot read (it reads up to ${FROZEN_FIGURES_FORMAT}).`);
+  });
+});
