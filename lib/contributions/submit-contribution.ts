@@ -12,7 +12,7 @@ import {
   toConsultationForContribution,
   type ConsultationForContribution,
 } from "@/lib/contributions/consultation-for-contribution";
-import { recordSubmission, submissionState } from "@/lib/contributions/lifecycle/record-submission";
+import { applyTransition, type SubmissionStart } from "@/lib/contributions/lifecycle/apply-transition";
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
@@ -43,7 +43,7 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
   if (earlier) return { reference: earlier.reference, created: false };
 
   const now = new Date();
-  let created: { id: string; reference: string; emailKey: string };
+  let created: { reference: string; emailKeys: string[] };
   try {
     created = await db.$transaction(async (tx) => {
       // The consultation is read, and the answers checked against its
@@ -57,7 +57,13 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
       const openness = opennessAt(consultation, now);
       if (openness.message) throw new AppError("INVALID_STATE", openness.message);
       const fields = parseInput(buildSubmissionSchema(consultation.questions), input);
-      return insertContribution(tx, { me, consultation, fields, submissionKey, now });
+      const { state, emailKeys } = await applyTransition(tx, {
+        action: "SUBMIT",
+        actor: me,
+        at: now,
+        create: (start) => insertContribution(tx, { me, consultation, fields, submissionKey, start }),
+      });
+      return { reference: state.reference, emailKeys };
     });
   } catch (error) {
     // The same key from the same author, committed meanwhile by a concurrent
@@ -68,7 +74,7 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
     }
     throw error;
   }
-  await deliverPendingEmailsAfterCommit([created.emailKey]);
+  await deliverPendingEmailsAfterCommit(created.emailKeys);
   return { reference: created.reference, created: true };
 }
 
@@ -78,8 +84,9 @@ function findBySubmissionKey(authorId: string, submissionKey: string) {
 
 async function insertContribution(
   tx: Prisma.TransactionClient,
-  { me, consultation, fields, submissionKey, now }: { me: CurrentUser; consultation: ConsultationForContribution; fields: ContributionFields; submissionKey: string; now: Date },
+  { me, consultation, fields, submissionKey, start }: { me: CurrentUser; consultation: ConsultationForContribution; fields: ContributionFields; submissionKey: string; start: SubmissionStart },
 ) {
+  const now = start.submittedAt;
   // The number is taken first so the reference is written with the row (it is
   // NOT NULL and unique). A rolled-back submission leaves a gap, never a repeat.
   const [{ referenceNumber }] = await tx.$queryRaw<[{ referenceNumber: number }]>`
@@ -89,21 +96,19 @@ async function insertContribution(
   // submit then fails here on (authorId, submissionKey), not on the files.
   const contribution = await tx.contribution.create({
     data: {
+      ...start,
       referenceNumber,
       reference: formatContributionReference(referenceNumber, now),
       consultationId: consultation.id,
-      authorId: me.id,
       phase,
       title: fields.title,
       body: fields.body,
       answers: fields.answers,
       language: fields.language,
       publication: fields.publication,
-      ...submissionState(now),
       submissionKey,
-      submittedAt: now,
     },
-    select: { id: true, reference: true, title: true },
+    select: { id: true, reference: true, title: true, version: true },
   });
 
   if (fields.attachmentIds.length > 0) {
@@ -117,7 +122,5 @@ async function insertContribution(
   }
 
   await tx.contributionDraft.deleteMany({ where: { userId: me.id, consultationId: consultation.id } });
-  const receipt = contributionReceiptEmail(me.email, { ...contribution, phase, consultationTitle: consultation.title });
-  const emailKey = await recordSubmission(tx, { contribution: { id: contribution.id, authorId: me.id }, now, receipt });
-  return { id: contribution.id, reference: contribution.reference, emailKey };
+  return { contribution, receipt: contributionReceiptEmail(me.email, { ...contribution, phase, consultationTitle: consultation.title }) };
 }

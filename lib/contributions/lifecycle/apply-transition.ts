@@ -1,13 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ContributionStatus } from "@/lib/generated/prisma/enums";
+import { enqueueEmail, type EmailToSend } from "@/lib/mail/enqueue-email";
 import { toContributionState, type ContributionState, type LifecycleRow } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { actorRefusal, conflictError, judgeLostRace, judgeTransition, type Actor } from "@/lib/contributions/lifecycle/judge-transition";
-import { needsReason, type LifecycleAction } from "@/lib/contributions/lifecycle/transitions";
-import { unsafeWriteTransition, type LoggedEvent } from "@/lib/contributions/lifecycle/write-transition";
+import { needsReason, SUBMITTED_STATUS, TRANSITIONS, type LifecycleAction } from "@/lib/contributions/lifecycle/transitions";
+import { logTransition, unsafeWriteTransition, type LoggedEvent } from "@/lib/contributions/lifecycle/write-transition";
 
-export type TransitionRequest = {
-  action: LifecycleAction;
+/** A transition of a contribution that exists. */
+export type ChangeRequest = {
+  action: Exclude<LifecycleAction, "SUBMIT">;
   /**
    * The contribution as read (lifecycleSelect), found the way the caller may
    * see it: in this transaction, or just before it, as the write is
@@ -28,6 +31,26 @@ export type TransitionRequest = {
   beforeWrite?: (now: Date) => Promise<void>;
 };
 
+/** The columns a submitted contribution starts with, as the table's SUBMIT row says. */
+export type SubmissionStart = { authorId: string; status: ContributionStatus; awaitingSince: Date | null; submittedAt: Date };
+
+/** SUBMIT, the transition that creates the contribution. */
+export type SubmissionRequest = {
+  action: "SUBMIT";
+  /** The author: the contribution is theirs. */
+  actor: Actor;
+  /** The submission's time, by which the caller judged the consultation open and the phase. */
+  at: Date;
+  /**
+   * Inserts the contribution with these columns and what is the submission's
+   * own (reference, phase, text, files), and words the receipt the table says
+   * the author is sent.
+   */
+  create: (start: SubmissionStart) => Promise<{ contribution: Pick<LifecycleRow, "id" | "reference" | "version">; receipt: EmailToSend }>;
+};
+
+export type TransitionRequest = ChangeRequest | SubmissionRequest;
+
 export type AppliedTransition = {
   /** The contribution as this transition left it, or as the request found it when it wrote nothing. */
   state: ContributionState;
@@ -47,9 +70,11 @@ export type AppliedTransition = {
  * or refused in this status; then the reason, the caller's last step, and the
  * conditional write. A write that matches nothing lost a race to a change
  * committed meanwhile: the contribution is read again and judged the same
- * way. Every refusal is an AppError with the table's words.
+ * way. Every refusal is an AppError with the table's words. SUBMIT creates
+ * the contribution instead: nothing to judge, nothing to race.
  */
 export async function applyTransition(tx: Prisma.TransactionClient, request: TransitionRequest): Promise<AppliedTransition> {
+  if (request.action === "SUBMIT") return applySubmission(tx, request);
   const { action, contribution, actor } = request;
   const refusal = actorRefusal(action, contribution, actor);
   if (refusal) throw refusal;
@@ -77,6 +102,33 @@ export async function reasonFor(action: LifecycleAction, resolve: (() => Promise
   if (!needsReason(action)) return null;
   if (!resolve) throw new Error(`${action} needs a reason and the caller gave no way to resolve one`);
   return resolve();
+}
+
+async function applySubmission(tx: Prisma.TransactionClient, { actor, at, create }: SubmissionRequest): Promise<AppliedTransition> {
+  const { writes, tellsAuthor } = TRANSITIONS.SUBMIT;
+  const { contribution, receipt } = await create({
+    authorId: actor.id,
+    status: SUBMITTED_STATUS,
+    awaitingSince: writes.awaitingSince === "now" ? at : null,
+    submittedAt: at,
+  });
+  const event = await logTransition(tx, {
+    action: "SUBMIT",
+    contribution: { id: contribution.id, authorId: actor.id },
+    actorId: actor.id,
+    from: null,
+    to: SUBMITTED_STATUS,
+    reason: null,
+    note: null,
+    now: at,
+  });
+  const emailKeys: string[] = [];
+  if (tellsAuthor === "receipt") {
+    await enqueueEmail(tx, receipt);
+    emailKeys.push(receipt.dedupeKey);
+  }
+  const state = toContributionState({ ...contribution, status: SUBMITTED_STATUS });
+  return { state, written: true, event, emailKeys };
 }
 
 const unchanged = (contribution: LifecycleRow): AppliedTransition => ({ state: toContributionState(contribution), written: false, event: null, emailKeys: [] });
