@@ -174,11 +174,14 @@ describe("startWorker", () => {
     await waitUntil(() => expect(smtp.accepted).toHaveLength(25));
     expect(smtp.accepted.map((mail) => mail.subject).sort()).toEqual(emails.map((email) => email.subject).sort());
     await waitUntil(async () => expect(await db.emailOutbox.count({ where: { status: "SENT" } })).toBe(25));
-    // Twenty at a time (the outbox's batch), one log line each.
-    expect(lines.filter((line) => line.startsWith("[worker] e-mail batch"))).toEqual([
-      "[worker] e-mail batch: 20 sent, 0 to retry, 0 given up",
-      "[worker] e-mail batch: 5 sent, 0 to retry, 0 given up",
-    ]);
+    // Twenty at a time (the outbox's batch), one log line each, written once
+    // the batch's rows are marked: waited for, as the rows are.
+    await waitUntil(() =>
+      expect(lines.filter((line) => line.startsWith("[worker] e-mail batch"))).toEqual([
+        "[worker] e-mail batch: 20 sent, 0 to retry, 0 given up",
+        "[worker] e-mail batch: 5 sent, 0 to retry, 0 given up",
+      ]),
+    );
 
     // An e-mail enqueued while the worker waits goes out at its next look.
     const later = await enqueue("Later");
