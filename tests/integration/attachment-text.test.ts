@@ -136,7 +136,7 @@ describe("the attachment-text job", () => {
     expect(await pages(second)).toEqual(await pages(first));
 
     // Read again (the backfill's --force): the page is replaced, not doubled.
-    await enqueueAttachmentText(second, { again: true });
+    await enqueueAttachmentText(second, { again: true, force: true });
     expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: attachmentTextJobKey(second) } })).toMatchObject({ status: "PENDING", payload: { attachmentId: second, reuse: false } });
     await runDueJobs({ handlers: jobHandlers });
     expect(await pages(second)).toEqual(await pages(first));

@@ -15,15 +15,18 @@ const PROGRESS_EVERY_MS = 1_000;
 export const attachmentTextJobKey = (attachmentId: string) => `${ATTACHMENT_TEXT_JOB}:${attachmentId}`;
 
 /**
- * Asks the worker to read an attachment's text. `again`: read it once more
- * even if it was read (the backfill's --force); such a reading does not
- * copy the outcome of a file with the same bytes either.
+ * Asks the worker to read an attachment's text. `again`: once more if its
+ * job finished. `force`: really read the file (the backfill's --force),
+ * rather than copy the outcome of a file with the same bytes.
  */
-export function enqueueAttachmentText(attachmentId: string, options: { transaction?: Prisma.TransactionClient; again?: boolean } = {}): Promise<EnqueuedJob> {
+export function enqueueAttachmentText(
+  attachmentId: string,
+  options: { transaction?: Prisma.TransactionClient; again?: boolean; force?: boolean } = {},
+): Promise<EnqueuedJob> {
   return enqueueJob({
     kind: ATTACHMENT_TEXT_JOB,
     dedupeKey: attachmentTextJobKey(attachmentId),
-    payload: options.again ? { attachmentId, reuse: false } : { attachmentId },
+    payload: options.force ? { attachmentId, reuse: false } : { attachmentId },
     // Bad files are outcomes, not failures: attempts are for a database or disk that is away.
     maxAttempts: 3,
     again: options.again,
