@@ -18,7 +18,7 @@ export const PAGE_TWO_PHRASE = "Interoperable sandboxes for municipal procuremen
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const ODT_TYPE = "application/vnd.oasis.opendocument.text";
 
-async function pdfWithPages(pages: string[][], configure?: (doc: PDFDocument) => void): Promise<Buffer> {
+export async function pdfWithPages(pages: string[][], configure?: (doc: PDFDocument) => void): Promise<Buffer> {
   const doc = await PDFDocument.create();
   // A fixed date: the same script writes the same bytes.
   doc.setCreationDate(new Date("2026-01-01T00:00:00Z"));
