@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { commitToStore, newTempPath } from "@/lib/attachments/storage";
 import { attachmentTextJobKey, enqueueAttachmentText } from "@/lib/attachments/text/attachment-text-job";
+import { countFinishedAttachmentText, enqueueAttachmentTextBackfill, runAttachmentTextJobs, summariseAttachmentText } from "@/lib/attachments/text/backfill-attachment-text";
 import { alignAttachmentLanguage } from "@/lib/attachments/text/extract-attachment-text";
 import { findAttachmentTexts } from "@/lib/attachments/text/find-attachment-texts";
 import { runDueJobs } from "@/lib/jobs/run-due-jobs";
@@ -210,4 +211,30 @@ describe("findAttachmentTexts", () => {
     expect(texts[1]).toMatchObject({ pages: [], storedPages: 0, pageCount: 2, textMessage: expect.stringMatching(/^No text layer/) });
     expect(texts[2]?.job).toMatchObject({ status: "PENDING", attempts: 0 });
   });
+});
+
+// Last: --force queues every attachment of the file again.
+describe("the backfill (npm run attachments:extract)", () => {
+  it("reads the attachments without text, then, with --force, every attachment again", async () => {
+    // Leave this file's earlier attachments finished, so that only the ones below lack text.
+    await runDueJobs({ handlers: jobHandlers, limit: 100 });
+    const fresh = await storedAttachment(pdfDocument(`Stored before extraction existed ${Date.now()}`), "old.pdf", pdf);
+    const timedOut = await storedAttachment(fixture("scanned.pdf"), "slow.pdf", pdf);
+    await runDueJobs({ handlers: jobHandlers });
+    await db.job.deleteMany({ where: { dedupeKey: attachmentTextJobKey(fresh) } });
+    await db.attachment.update({ where: { id: fresh }, data: { textStatus: "PENDING" } });
+    await db.attachment.update({ where: { id: timedOut }, data: { textStatus: "TIMED_OUT" } });
+
+    const ids = await enqueueAttachmentTextBackfill();
+    expect(ids.sort()).toEqual([fresh, timedOut].sort());
+    expect(await countFinishedAttachmentText(ids)).toBe(0);
+    while ((await runAttachmentTextJobs()).done > 0);
+    expect(await countFinishedAttachmentText(ids)).toBe(2);
+    expect(await summariseAttachmentText(ids)).toEqual(expect.arrayContaining([{ status: "EXTRACTED", count: 1 }, { status: "NO_TEXT", count: 1 }]));
+    expect(await enqueueAttachmentTextBackfill()).toEqual([]);
+
+    const all = await enqueueAttachmentTextBackfill({ force: true });
+    expect(all.length).toBe(await db.attachment.count());
+    expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: attachmentTextJobKey(fresh) } })).toMatchObject({ status: "PENDING", payload: { attachmentId: fresh, reuse: false } });
+  }, 120_000);
 });

@@ -89,7 +89,7 @@ export function extractChildPath(): string {
 /** Resident memory of a process in kilobytes (Linux), null where /proc cannot say. */
 function residentKb(pid: number): number | null {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const status = fs.readFileSync(/* turbopackIgnore: true */ `/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
     return match ? Number(match[1]) : null;
   } catch {
@@ -103,9 +103,10 @@ export async function extractText(filePath: string, mediaType: string, options: 
   const limits = { ...EXTRACTION_LIMITS, ...options.limits };
   const started = Date.now();
   const childPath = extractChildPath();
-  if (!fs.existsSync(childPath)) throw new Error(`The text extraction child is missing at ${childPath} (the server must run from the project folder).`);
+  // turbopackIgnore: the child is a file on disk, not a module of the server bundle.
+  if (!fs.existsSync(/* turbopackIgnore: true */ childPath)) throw new Error(`The text extraction child is missing at ${childPath} (the server must run from the project folder).`);
 
-  const child = fork(childPath, [], {
+  const child = fork(/* turbopackIgnore: true */ childPath, [], {
     // Not the parent's flags (tsx's loader, inspector): the child is plain
     // JavaScript. No code from strings: nothing in a file can reach eval.
     execArgv: [`--max-old-space-size=${limits.maxHeapMb}`, "--disallow-code-generation-from-strings"],
