@@ -225,13 +225,17 @@ describe("the backfill (npm run attachments:extract)", () => {
     await db.attachment.update({ where: { id: fresh }, data: { textStatus: "PENDING" } });
     await db.attachment.update({ where: { id: timedOut }, data: { textStatus: "TIMED_OUT" } });
 
+    // Besides these two, the one an earlier test left waiting for its (later) turn.
     const ids = await enqueueAttachmentTextBackfill();
-    expect(ids.sort()).toEqual([fresh, timedOut].sort());
-    expect(await countFinishedAttachmentText(ids)).toBe(0);
+    const mine = [fresh, timedOut];
+    expect(ids).toEqual(expect.arrayContaining(mine));
+    const others = ids.filter((id) => !mine.includes(id));
+    expect(await db.attachment.count({ where: { id: { in: others }, textStatus: { notIn: ["PENDING", "TIMED_OUT"] } } })).toBe(0);
+    expect(await countFinishedAttachmentText(mine)).toBe(0);
     while ((await runAttachmentTextJobs()).done > 0);
-    expect(await countFinishedAttachmentText(ids)).toBe(2);
-    expect(await summariseAttachmentText(ids)).toEqual(expect.arrayContaining([{ status: "EXTRACTED", count: 1 }, { status: "NO_TEXT", count: 1 }]));
-    expect(await enqueueAttachmentTextBackfill()).toEqual([]);
+    expect(await countFinishedAttachmentText(mine)).toBe(2);
+    expect(await summariseAttachmentText(mine)).toEqual(expect.arrayContaining([{ status: "EXTRACTED", count: 1 }, { status: "NO_TEXT", count: 1 }]));
+    expect(await enqueueAttachmentTextBackfill()).toEqual(others);
 
     const all = await enqueueAttachmentTextBackfill({ force: true });
     expect(all.length).toBe(await db.attachment.count());
