@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  console.info(`[worker] started (pid ${process.pid}), looking for due e-mails every ${env.workerPollMs} ms`);
+  console.info(`[worker] started (pid ${process.pid}), looking for due e-mails and jobs every ${env.workerPollMs} ms`);
   await startWorker({ stopOnSignals: true }).stopped;
   await db.$disconnect();
 }

@@ -7,6 +7,7 @@ export function ModerationNav() {
       links={[
         { href: "/moderation", label: "Queue", prefixes: ["/moderation/contributions"] },
         { href: "/moderation/dashboard", label: "Dashboard" },
+        { href: "/moderation/jobs", label: "Background jobs" },
       ]}
     />
   );

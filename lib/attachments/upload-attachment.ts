@@ -7,6 +7,7 @@ import { cleanFileName } from "@/lib/attachments/file-name";
 import { receiveUpload, UPLOAD_FIELD } from "@/lib/attachments/receive-upload";
 import { attachmentMessages, isAcceptedMediaType, type UploadedAttachment } from "@/lib/attachments/rules";
 import { commitToStore, removeQuietly } from "@/lib/attachments/storage";
+import { enqueueAttachmentText } from "@/lib/attachments/text/attachment-text-job";
 
 // Files not yet attached to a contribution a participant may hold at once
 // (drafts in several consultations, a few replaced files): enough for honest
@@ -51,7 +52,7 @@ export async function uploadAttachment(request: Request): Promise<UploadedAttach
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${me.id}`}))`;
       const unattached = await tx.attachment.count({ where: { uploaderId: me.id, contributionId: null } });
       if (unattached >= MAX_UNATTACHED_UPLOADS) throw tooManyUploads();
-      return tx.attachment.create({
+      const attachment = await tx.attachment.create({
         data: {
           uploaderId: me.id,
           fileName: cleanFileName(upload.fileName, mediaType),
@@ -62,6 +63,9 @@ export async function uploadAttachment(request: Request): Promise<UploadedAttach
         },
         select: { id: true, fileName: true, size: true, mediaType: true },
       });
+      // Its text is read by the background worker (lib/attachments/text).
+      await enqueueAttachmentText(attachment.id, { transaction: tx });
+      return attachment;
     });
   } finally {
     // Gone already when it was moved into the store.

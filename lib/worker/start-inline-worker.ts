@@ -16,6 +16,6 @@ declare global {
 export function startInlineWorker(): void {
   const env = getEnv();
   if (env.worker !== "inline" || globalThis.agoraWorker) return;
-  console.info(`[worker] running inside the app server (WORKER=inline), looking for due e-mails every ${env.workerPollMs} ms`);
+  console.info(`[worker] running inside the app server (WORKER=inline), looking for due e-mails and jobs every ${env.workerPollMs} ms`);
   globalThis.agoraWorker = startWorker({ stopOnSignals: true });
 }

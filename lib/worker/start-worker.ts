@@ -2,6 +2,8 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sweepUnattachedAttachments } from "@/lib/attachments/sweep-unattached-attachments";
 import { getEnv } from "@/lib/env";
+import { jobHandlers } from "@/lib/worker/job-handlers";
+import { runDueJobs, type JobHandlers } from "@/lib/jobs/run-due-jobs";
 import { deliverPendingEmails } from "@/lib/mail/deliver-pending-emails";
 
 const HOUR_MS = 60 * 60_000;
@@ -12,13 +14,15 @@ export type WorkerLogger = {
 };
 
 export type WorkerOptions = {
-  /** How long to wait when no e-mail is due. Default: WORKER_POLL_MS. */
+  /** How long to wait when no e-mail and no job is due. Default: WORKER_POLL_MS. */
   pollMs?: number;
   /** Time between two attachment sweeps; the first runs at start. Default: one hour. */
   sweepEveryMs?: number;
   /** Stop on SIGTERM and SIGINT, once the e-mail being sent is done. */
   stopOnSignals?: boolean;
   logger?: WorkerLogger;
+  /** The background jobs it runs, by kind. Default: every registered kind (lib/worker/job-handlers.ts). */
+  jobHandlers?: JobHandlers;
 };
 
 export type Worker = {
@@ -35,17 +39,19 @@ const consoleLogger: WorkerLogger = {
 
 /**
  * The background worker (docs/decisions/0005-background-worker.md): sends
- * the due e-mails of the outbox, batch after batch until none is due, then
- * waits `pollMs` and looks again; sweeps unattached uploads at start and
- * every `sweepEveryMs`. An error is logged and the loop goes on: the outbox
- * keeps every e-mail until it is sent, so the next round tries again.
- * Several workers may run at once (one per app instance, or their own
- * processes): each e-mail is claimed by one of them.
+ * the due e-mails of the outbox and runs the due background jobs (lib/jobs),
+ * batch after batch until none is due, then waits `pollMs` and looks again;
+ * sweeps unattached uploads at start and every `sweepEveryMs`. An error is
+ * logged and the loop goes on: the outbox keeps every e-mail until it is
+ * sent and the job table every job until it is done, so the next round
+ * tries again. Several workers may run at once (one per app instance, or
+ * their own processes): each e-mail and each job is claimed by one of them.
  */
 export function startWorker(options: WorkerOptions = {}): Worker {
   const pollMs = options.pollMs ?? getEnv().workerPollMs;
   const sweepEveryMs = options.sweepEveryMs ?? HOUR_MS;
   const logger = options.logger ?? consoleLogger;
+  const handlers = options.jobHandlers ?? jobHandlers;
   const controller = new AbortController();
   const { signal } = controller;
 
@@ -71,6 +77,18 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     }
   }
 
+  async function runJobs(): Promise<boolean> {
+    try {
+      const report = await runDueJobs({ handlers, signal });
+      const ran = report.done + report.retrying + report.failed + report.released;
+      if (ran > 0) logger.info(`[worker] job batch: ${report.done} done, ${report.retrying} to retry, ${report.failed} given up${report.released ? `, ${report.released} left for later` : ""}`);
+      return report.done + report.retrying > 0;
+    } catch (error) {
+      logger.error(`[worker] background jobs failed; trying again in ${pollMs} ms`, error);
+      return false;
+    }
+  }
+
   async function sweep(): Promise<void> {
     try {
       const report = await sweepUnattachedAttachments();
@@ -85,13 +103,16 @@ export function startWorker(options: WorkerOptions = {}): Worker {
   async function run(): Promise<void> {
     let nextSweepAt = 0;
     while (!signal.aborted) {
-      const busy = await deliverBatch();
+      const mailBusy = await deliverBatch();
       if (signal.aborted) break;
+      const jobsBusy = await runJobs();
+      if (signal.aborted) break;
+      const busy = mailBusy || jobsBusy;
       if (Date.now() >= nextSweepAt) {
         await sweep();
         nextSweepAt = Date.now() + sweepEveryMs;
       }
-      // A batch that tried something may have left more due e-mails behind.
+      // A batch that tried something may have left more due e-mails or jobs behind.
       if (!busy) await sleep(pollMs, undefined, { signal }).catch(() => {});
     }
     logger.info("[worker] stopped");

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ContributionContent } from "@/components/contributions/contribution-content";
 import { ContributionFacts } from "@/components/contributions/contribution-facts";
 import { ContributionStatusBadge } from "@/components/contributions/contribution-status-badge";
+import { AttachmentTextList } from "@/components/moderation/attachment-text";
 import { DecisionPanel } from "@/components/moderation/decision-panel";
 import { ModerationHistory } from "@/components/moderation/moderation-history";
 import { ModeratorNoteForm } from "@/components/moderation/moderator-note-form";
@@ -11,6 +12,7 @@ import { ReportList } from "@/components/moderation/report-list";
 import { SuspendAuthorControl } from "@/components/moderation/suspend-author-control";
 import { WaitingSince } from "@/components/moderation/waiting-since";
 import { PageSection } from "@/components/ui/page-section";
+import { findAttachmentTexts } from "@/lib/attachments/text/find-attachment-texts";
 import { requireRoleForPage } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/format";
 import { addModeratorNoteAction, decideContributionAction, dismissFlagsAction, suspendAuthorAction } from "@/lib/moderation/actions";
@@ -43,6 +45,7 @@ export default async function ReviewContributionPage({ params, searchParams }: P
   await requireRoleForPage("MODERATOR", `/moderation/contributions/${encodeURIComponent(reference)}${reviewQuery}`);
   const [item, reasons] = await Promise.all([getModerationItem(reference, filters), findActiveRejectionReasons()]);
   if (!item) notFound();
+  const attachmentTexts = item.attachments.length > 0 ? await findAttachmentTexts(item.id) : [];
 
   const now = new Date();
   const queueHref = `/moderation${reviewQuery}`;
@@ -103,6 +106,12 @@ export default async function ReviewContributionPage({ params, searchParams }: P
           </div>
 
           <ContributionContent body={item.body} language={item.language} answers={item.answers} attachments={item.attachments} />
+
+          {attachmentTexts.length > 0 ? (
+            <PageSection id="attachment-text" title="Text of the attachments">
+              <AttachmentTextList attachments={attachmentTexts} />
+            </PageSection>
+          ) : null}
 
           <PageSection id="reports" title={`Reports (${openReports} open)`}>
             <ReportList reports={item.reports} />
