@@ -30,7 +30,7 @@ export type SearchHit = {
   /** The text around the match, when the text (not only the title) matched. */
   textExcerpt: HighlightSegment[] | null;
   /** The best-matching page of its attachments, if any matched. */
-  page: { fileName: string; pageNumber: number; excerpt: HighlightSegment[] | null } | null;
+  page: { fileName: string; pageNumber: number; language: string; excerpt: HighlightSegment[] | null } | null;
 };
 
 export type PublicContributionItem = {
@@ -237,6 +237,7 @@ type HitRow = {
   textSpan: string | null;
   fileName: string | null;
   pageNumber: number | null;
+  pageLanguage: string | null;
   pageHeadline: string | null;
   pageSpan: string | null;
   textCut: { start: boolean; end: boolean } | null;
@@ -267,11 +268,11 @@ async function findHits(ids: string[], search: SearchContext): Promise<Map<strin
     ), headlines AS (
       SELECT t."id", t."inText", t."clean" AS "textClean",
              CASE WHEN t."inText" THEN ts_headline(agora_search_config(t."language"), agora_search_normalise(t."clean"), t."query", ${HEADLINE_OPTIONS}) END AS "textHeadline",
-             pg."fileName", pg."pageNumber", pg."clean" AS "pageClean",
+             pg."fileName", pg."pageNumber", pg."language" AS "pageLanguage", pg."clean" AS "pageClean",
              CASE WHEN pg."id" IS NOT NULL THEN ts_headline(agora_search_config(pg."language"), agora_search_normalise(pg."clean"), pg."query", ${HEADLINE_OPTIONS}) END AS "pageHeadline"
       FROM text t LEFT JOIN page pg ON pg."id" = t."id"
     )
-    SELECT "id", "inText", "textHeadline", "fileName", "pageNumber", "pageHeadline",
+    SELECT "id", "inText", "textHeadline", "fileName", "pageNumber", "pageLanguage", "pageHeadline",
            ${spanSql(Prisma.raw(`"textClean"`), Prisma.raw(`"textHeadline"`))} AS "textSpan",
            ${spanSql(Prisma.raw(`"pageClean"`), Prisma.raw(`"pageHeadline"`))} AS "pageSpan",
            ${cutSql(Prisma.raw(`"textClean"`), Prisma.raw(`"textHeadline"`))} AS "textCut",
@@ -295,8 +296,8 @@ async function findHits(ids: string[], search: SearchContext): Promise<Map<strin
         inText: row.inText,
         textExcerpt: row.inText ? excerpt(row.textHeadline, row.textSpan, row.textCut) : null,
         page:
-          row.fileName !== null && row.pageNumber !== null
-            ? { fileName: row.fileName, pageNumber: row.pageNumber, excerpt: excerpt(row.pageHeadline, row.pageSpan, row.pageCut) }
+          row.fileName !== null && row.pageNumber !== null && row.pageLanguage !== null
+            ? { fileName: row.fileName, pageNumber: row.pageNumber, language: row.pageLanguage, excerpt: excerpt(row.pageHeadline, row.pageSpan, row.pageCut) }
             : null,
       },
     ]),
