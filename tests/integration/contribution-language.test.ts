@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { submitContribution } from "@/lib/contributions/submit-contribution";
 import { updateContribution } from "@/lib/contributions/update-contribution";
+import { detectStoredLanguages } from "@/lib/language/detect-stored-languages";
+import { createTestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
@@ -63,5 +65,30 @@ describe("detected language on submission and edit", () => {
     const { consultationId: _consultation, submissionKey: _key, ...fields } = input({ title: "Notre avis", body: french, language: "en" });
     await updateContribution({ ...fields, reference, version: 1 });
     expect(await stored(reference)).toEqual({ language: "en", detectedLanguage: "fr", languageConfident: true });
+  });
+});
+
+describe("detectStoredLanguages (npm run languages:detect)", () => {
+  it("fills in the rows never detected, in batches, and again with --all", async () => {
+    const old = await Promise.all(
+      [french, english, "Please see the attached paper."].map((body, index) =>
+        createTestContribution({ authorId: author.id, consultationId: consultation.id, title: `Old ${index}`, body, language: "en" }),
+      ),
+    );
+    const seen: number[] = [];
+    const result = await detectStoredLanguages(db, { batchSize: 2, onProgress: (progress) => seen.push(progress.done) });
+    expect(result.total).toBeGreaterThanOrEqual(3);
+    expect(result.done).toBe(result.total);
+    expect(seen[0]).toBe(0);
+    expect(await Promise.all(old.map((row) => stored(row.reference)))).toEqual([
+      { language: "en", detectedLanguage: "fr", languageConfident: true },
+      { language: "en", detectedLanguage: "en", languageConfident: true },
+      { language: "en", detectedLanguage: null, languageConfident: false },
+    ]);
+    // Only the short one is still undetected; --all reads everything and changes nothing.
+    const again = await detectStoredLanguages(db);
+    expect(again).toMatchObject({ changed: 0 });
+    const everything = await detectStoredLanguages(db, { all: true });
+    expect(everything).toMatchObject({ total: await db.contribution.count(), changed: 0 });
   });
 });
