@@ -253,7 +253,10 @@ async function findHits(ids: string[], search: SearchContext): Promise<Map<strin
   // The marks are control characters, removed from the text first; the
   // headline without them is found in the normalised text, and the same span
   // of the original (the normaliser keeps every character in place) is
-  // returned beside it. strpos 0 (not found) gives no span.
+  // returned beside it, with whether text was left out before and after it
+  // (anything but white space and punctuation). strpos 0 (not found) gives no
+  // span. MATERIALIZED: each text is normalised and headlined once, not once
+  // per reference.
   const rows = await db.$queryRaw<HitRow[]>`
     WITH text AS (
       SELECT c."id", c."searchVector" @@ ${ownText} AS "inText", translate(c."body", chr(2) || chr(3), '') AS "clean",
@@ -265,19 +268,26 @@ async function findHits(ids: string[], search: SearchContext): Promise<Map<strin
       FROM "AttachmentPage" ap JOIN "Attachment" a ON a."id" = ap."attachmentId"
       WHERE a."contributionId" = ANY(${ids}::text[]) AND ap."searchVector" @@ ${ownPage}
       ORDER BY a."contributionId", ts_rank(ap."searchVector", ${ownPage}) DESC, a."createdAt", a."id", ap."pageNumber"
-    ), headlines AS (
-      SELECT t."id", t."inText", t."clean" AS "textClean",
-             CASE WHEN t."inText" THEN ts_headline(agora_search_config(t."language"), agora_search_normalise(t."clean"), t."query", ${HEADLINE_OPTIONS}) END AS "textHeadline",
-             pg."fileName", pg."pageNumber", pg."language" AS "pageLanguage", pg."clean" AS "pageClean",
-             CASE WHEN pg."id" IS NOT NULL THEN ts_headline(agora_search_config(pg."language"), agora_search_normalise(pg."clean"), pg."query", ${HEADLINE_OPTIONS}) END AS "pageHeadline"
-      FROM text t LEFT JOIN page pg ON pg."id" = t."id"
+    ), headlines AS MATERIALIZED (
+      SELECT t."id", t."inText", t."clean" AS "textClean", n."textNorm",
+             ts_headline(agora_search_config(t."language"), n."textNorm", t."query", ${HEADLINE_OPTIONS}) AS "textHeadline",
+             pg."fileName", pg."pageNumber", pg."language" AS "pageLanguage", pg."clean" AS "pageClean", n."pageNorm",
+             ts_headline(agora_search_config(pg."language"), n."pageNorm", pg."query", ${HEADLINE_OPTIONS}) AS "pageHeadline"
+      FROM text t LEFT JOIN page pg ON pg."id" = t."id",
+           LATERAL (SELECT CASE WHEN t."inText" THEN agora_search_normalise(t."clean") END AS "textNorm",
+                           CASE WHEN pg."id" IS NOT NULL THEN agora_search_normalise(pg."clean") END AS "pageNorm") n
+    ), located AS MATERIALIZED (
+      SELECT h.*,
+             strpos(h."textNorm", translate(h."textHeadline", chr(2) || chr(3), '')) AS "textAt",
+             char_length(translate(h."textHeadline", chr(2) || chr(3), '')) AS "textLength",
+             strpos(h."pageNorm", translate(h."pageHeadline", chr(2) || chr(3), '')) AS "pageAt",
+             char_length(translate(h."pageHeadline", chr(2) || chr(3), '')) AS "pageLength"
+      FROM headlines h
     )
     SELECT "id", "inText", "textHeadline", "fileName", "pageNumber", "pageLanguage", "pageHeadline",
-           ${spanSql(Prisma.raw(`"textClean"`), Prisma.raw(`"textHeadline"`))} AS "textSpan",
-           ${spanSql(Prisma.raw(`"pageClean"`), Prisma.raw(`"pageHeadline"`))} AS "pageSpan",
-           ${cutSql(Prisma.raw(`"textClean"`), Prisma.raw(`"textHeadline"`))} AS "textCut",
-           ${cutSql(Prisma.raw(`"pageClean"`), Prisma.raw(`"pageHeadline"`))} AS "pageCut"
-    FROM headlines`;
+           ${spanSql("text")} AS "textSpan", ${cutSql("text")} AS "textCut",
+           ${spanSql("page")} AS "pageSpan", ${cutSql("page")} AS "pageCut"
+    FROM located`;
   const excerpt = (headline: string | null, span: string | null, cut: HitRow["textCut"]) => {
     if (headline === null || span === null) return null;
     const segments = highlightSegments(headline, span);
@@ -304,22 +314,16 @@ async function findHits(ids: string[], search: SearchContext): Promise<Map<strin
   );
 }
 
-const unmarkedSql = (headline: Prisma.Sql) => Prisma.sql`translate(${headline}, chr(2) || chr(3), '')`;
-const spanStartSql = (clean: Prisma.Sql, headline: Prisma.Sql) => Prisma.sql`strpos(agora_search_normalise(${clean}), ${unmarkedSql(headline)})`;
-
-function spanSql(clean: Prisma.Sql, headline: Prisma.Sql): Prisma.Sql {
-  const at = spanStartSql(clean, headline);
-  return Prisma.sql`CASE WHEN ${headline} IS NOT NULL AND ${at} > 0 THEN substr(${clean}, ${at}, char_length(${unmarkedSql(headline)})) END`;
+// The span of the original text, and whether text was left out around it,
+// for the located headline of the text or the page (columns of findHits).
+function spanSql(field: "text" | "page"): Prisma.Sql {
+  return Prisma.raw(`CASE WHEN "${field}At" > 0 THEN substr("${field}Clean", "${field}At", "${field}Length") END`);
 }
 
-// Whether text was left out before and after the excerpt (outside the span,
-// anything but white space and punctuation).
-function cutSql(clean: Prisma.Sql, headline: Prisma.Sql): Prisma.Sql {
-  const at = spanStartSql(clean, headline);
-  const before = Prisma.sql`left(${clean}, ${at} - 1)`;
-  const after = Prisma.sql`substr(${clean}, ${at} + char_length(${unmarkedSql(headline)}))`;
-  return Prisma.sql`CASE WHEN ${headline} IS NOT NULL AND ${at} > 0 THEN json_build_object(
-    'start', ${before} ~ '[[:alnum:]]', 'end', ${after} ~ '[[:alnum:]]') END`;
+function cutSql(field: "text" | "page"): Prisma.Sql {
+  return Prisma.raw(`CASE WHEN "${field}At" > 0 THEN json_build_object(
+    'start', left("${field}Clean", "${field}At" - 1) ~ '[[:alnum:]]',
+    'end', substr("${field}Clean", "${field}At" + "${field}Length") ~ '[[:alnum:]]') END`);
 }
 
 async function countMatches(from: Prisma.Sql, where: Prisma.Sql): Promise<number> {
