@@ -72,7 +72,8 @@ type FacetRow = {
   country: string | null;
   phase: string | null;
   language: string | null;
-  /** Which grouping set the row belongs to: 15 for the grand total. */
+  declaredLanguage: string | null;
+  /** Which grouping set the row belongs to (GROUPING() bits): 31 for the grand total, 30 for the declared language. */
   grouping: number;
   count: number;
 };
@@ -90,6 +91,8 @@ type ItemRow = {
   organisationName: string | null;
   stakeholderType: StakeholderType | null;
   country: string | null;
+  /** With a search: how many contributions match in all. */
+  fullCount?: number;
 };
 
 const ORDER_OF_TYPES = Object.values(StakeholderType);
@@ -104,14 +107,19 @@ export async function findConsultationContributions(slug: string, input: unknown
   });
   if (!consultation) return null;
 
-  const { facets, published } = await findFacets(consultation.id);
-  const search = filters.q ? await searchContext(consultation.id, filters.q, facets) : null;
+  const { facets, published, declaredLanguages } = await findFacets(consultation.id);
+  const search = filters.q
+    ? await searchContext(consultation.id, filters.q, [...facets.languages.map((facet) => facet.value), ...declaredLanguages])
+    : null;
   const { from, where, order } = contributionListSql(consultation.id, filters, search?.languages ?? [], search?.expansions ?? []);
 
   const filtered = Boolean(filters.q || filters.type || filters.country || filters.phase || filters.language);
-  const total = filtered ? await countMatches(from, where) : published;
+  // A search counts its matches in the same pass as it ranks them (it reads
+  // them all to rank them anyway); filters alone count first, cheaply.
+  const searching = Boolean(filters.q);
+  let total = filtered && !searching ? await countMatches(from, where) : published;
   const rows =
-    total === 0
+    !searching && total === 0
       ? []
       : await db.$queryRaw<ItemRow[]>`
           SELECT c."id", c."reference", c."title", left(c."body", 800) AS "bodyStart", c."phase",
@@ -119,10 +127,12 @@ export async function findConsultationContributions(slug: string, input: unknown
                  (c."publication" = 'ANONYMOUS' OR p."id" IS NULL) AS "anonymous",
                  CASE WHEN c."publication" = 'ANONYMOUS' THEN NULL ELSE p."displayName" END AS "displayName",
                  CASE WHEN c."publication" = 'ANONYMOUS' THEN NULL ELSE p."organisationName" END AS "organisationName",
-                 p."stakeholderType", p."country"::text AS "country"
+                 p."stakeholderType", p."country"::text AS "country"${searching ? Prisma.sql`, count(*) OVER ()::int AS "fullCount"` : Prisma.empty}
           ${from} ${where}
           ORDER BY ${order}
           LIMIT ${CONTRIBUTIONS_PAGE_SIZE} OFFSET ${(filters.page - 1) * CONTRIBUTIONS_PAGE_SIZE}`;
+  // Past the last page there is no row to carry the count.
+  if (searching) total = rows[0]?.fullCount ?? (filters.page > 1 ? await countMatches(from, where) : 0);
   const hits = search && rows.length > 0 ? await findHits(rows.map((row) => row.id), search) : new Map<string, SearchHit>();
 
   return {
@@ -210,21 +220,19 @@ export function contributionListSql(
 type SearchContext = SearchTerms & { languages: string[] };
 
 // The languages a query is parsed in: every effective and declared language
-// of the consultation's published contributions and every confidently
-// detected language of their attachments (a page is searched in one of
-// those), and the synonyms the query names.
-async function searchContext(consultationId: string, q: string, facets: ContributionFacets): Promise<SearchContext> {
-  const [languageRows, synonymRows] = await Promise.all([
+// of the consultation's published contributions (from the facets pass) and
+// every confidently detected language of an attachment (a page is searched
+// in one of those: a superset read from the small Attachment table, not per
+// consultation, is as good and needs no join), and the synonyms the query
+// names.
+async function searchContext(consultationId: string, q: string, languagesInUse: readonly string[]): Promise<SearchContext> {
+  const [attachmentRows, synonymRows] = await Promise.all([
     db.$queryRaw<{ language: string }[]>`
-      SELECT c."language" FROM "Contribution" c
-      WHERE c."consultationId" = ${consultationId} AND c."status" = 'APPROVED'::"ContributionStatus"
-      UNION
-      SELECT a."detectedLanguage" FROM "Attachment" a JOIN "Contribution" c ON c."id" = a."contributionId"
-      WHERE c."consultationId" = ${consultationId} AND c."status" = 'APPROVED'::"ContributionStatus"
-        AND a."languageConfident" AND a."detectedLanguage" IS NOT NULL`,
-    db.searchSynonym.findMany({ where: { consultationId }, select: { terms: true }, orderBy: { createdAt: "asc" } }),
+      SELECT DISTINCT a."detectedLanguage" AS "language" FROM "Attachment" a
+      WHERE a."languageConfident" AND a."detectedLanguage" IS NOT NULL AND a."contributionId" IS NOT NULL`,
+    db.searchSynonym.findMany({ where: { consultationId }, select: { terms: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const languages = [...new Set([...facets.languages.map((facet) => facet.value), ...languageRows.map((row) => row.language)])].sort();
+  const languages = [...new Set([...languagesInUse, ...attachmentRows.map((row) => row.language)])].filter(Boolean).sort();
   return { q, expansions: synonymExpansions(q, synonymRows.map((row) => row.terms)), languages };
 }
 
@@ -335,18 +343,23 @@ async function countMatches(from: Prisma.Sql, where: Prisma.Sql): Promise<number
 // number (the grand total, which is the list's total when nothing is
 // filtered). Languages are counted by effective language: a French text
 // declared English counts as French.
-async function findFacets(consultationId: string): Promise<{ facets: ContributionFacets; published: number }> {
+async function findFacets(consultationId: string): Promise<{ facets: ContributionFacets; published: number; declaredLanguages: string[] }> {
   const { from, where } = contributionListSql(consultationId, {}, []);
   const language = effectiveLanguageSql("c");
+  // The declared languages too (not a facet): a search parses the query in
+  // them as well, and this pass reads the rows anyway.
   const rows = await db.$queryRaw<FacetRow[]>`
     SELECT p."stakeholderType"::text AS "stakeholderType", p."country"::text AS "country", c."phase"::text AS "phase", ${language} AS "language",
-           GROUPING(p."stakeholderType", p."country", c."phase", ${language})::int AS "grouping", count(*)::int AS "count"
+           c."language" AS "declaredLanguage",
+           GROUPING(p."stakeholderType", p."country", c."phase", ${language}, c."language")::int AS "grouping", count(*)::int AS "count"
     ${from} ${where}
-    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${language}), ())`;
+    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${language}), (c."language"), ())`;
   const facets: ContributionFacets = { stakeholderTypes: [], countries: [], phases: [], languages: [] };
+  const declaredLanguages: string[] = [];
   let published = 0;
   for (const row of rows) {
-    if (row.grouping === 15) published = row.count;
+    if (row.grouping === 31) published = row.count;
+    else if (row.grouping === 30) declaredLanguages.push(row.declaredLanguage ?? "");
     else if (row.stakeholderType) facets.stakeholderTypes.push({ value: row.stakeholderType as StakeholderType, count: row.count });
     else if (row.country) facets.countries.push({ value: row.country, count: row.count });
     else if (row.phase) facets.phases.push({ value: row.phase as Phase, count: row.count });
@@ -356,5 +369,5 @@ async function findFacets(consultationId: string): Promise<{ facets: Contributio
   facets.phases.sort((a, b) => ORDER_OF_PHASES.indexOf(a.value) - ORDER_OF_PHASES.indexOf(b.value));
   facets.countries.sort((a, b) => countryName(a.value).localeCompare(countryName(b.value), "en"));
   facets.languages.sort((a, b) => languageName(a.value).localeCompare(languageName(b.value), "en"));
-  return { facets, published };
+  return { facets, published, declaredLanguages };
 }
