@@ -68,8 +68,8 @@ export function ContributionFilters({ action, filters, facets, errors }: Props) 
           Search the contributions
         </label>
         <p id="filter-q-hint" className="text-sm text-slate-700">
-          Words are matched in each contribution&apos;s own language (“horses” also finds “horse”). Use quotes for a phrase, “or” for
-          either word and a minus sign to leave a word out.
+          The text and the attached files are searched, each in its own language (“horses” also finds “horse”, “SME” finds
+          “SMEs”). Use quotes for a phrase, “or” for either word and a minus sign to leave a word out.
         </p>
         <input
           id="filter-q"

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { countryName } from "@/lib/vocabulary/countries";
 import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
-import type { PublicContributionItem } from "@/lib/contributions/find-consultation-contributions";
+import type { PublicContributionItem, SearchHit } from "@/lib/contributions/find-consultation-contributions";
 import { PHASE_LABELS } from "@/lib/vocabulary/phases";
 import { languageName } from "@/lib/vocabulary/languages";
 import { formatDate } from "@/lib/format";
 import { AuthorName } from "@/components/contributions/contribution-facts";
+import { HighlightedText } from "@/components/search/highlighted-text";
 
 export function PublicContributionList({ items, headingLevel = 3 }: { items: PublicContributionItem[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -29,11 +30,16 @@ export function PublicContributionList({ items, headingLevel = 3 }: { items: Pub
                 <span className="sr-only">Author: </span>
                 <AuthorName author={item.author} />
               </p>
-              {item.excerpt ? (
+              {item.hit?.textExcerpt ? (
+                <p lang={item.language} className="mt-2 text-slate-800">
+                  <HighlightedText segments={item.hit.textExcerpt} />
+                </p>
+              ) : item.excerpt ? (
                 <p lang={item.language} className="mt-2 text-slate-800">
                   {item.excerpt}
                 </p>
               ) : null}
+              {item.hit ? <HitPlaces hit={item.hit} /> : null}
               <p className="mt-2 text-sm text-slate-700">
                 {facts.join(" · ")} · <time dateTime={item.submittedAt.toISOString()}>{formatDate(item.submittedAt)}</time> · {item.reference}
               </p>
@@ -42,5 +48,21 @@ export function PublicContributionList({ items, headingLevel = 3 }: { items: Pub
         );
       })}
     </ol>
+  );
+}
+
+// Where a search matched: the text, the best page of the attachments, or both.
+function HitPlaces({ hit }: { hit: SearchHit }) {
+  const places = [hit.inText ? "in the text" : null, hit.page ? `in ${hit.page.fileName}, page ${hit.page.pageNumber}` : null].filter(Boolean);
+  if (places.length === 0) return null;
+  return (
+    <div className="mt-2 text-sm text-slate-700">
+      <p>Found {places.join(" and ")}.</p>
+      {hit.page?.excerpt ? (
+        <blockquote lang={hit.page.language} className="mt-1 border-l-4 border-slate-300 pl-3 text-slate-800">
+          <HighlightedText segments={hit.page.excerpt} />
+        </blockquote>
+      ) : null}
+    </div>
   );
 }

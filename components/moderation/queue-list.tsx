@@ -222,6 +222,7 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
                     <span className="block text-slate-700">
                       {PHASE_LABELS[item.phase]} · {languageName(item.language)}
                     </span>
+                    {item.languageDifference ? <span className="block text-slate-700">{item.languageDifference}</span> : null}
                   </td>
                   <td className={cell}>
                     {item.author.displayName ?? "No profile"}

@@ -15,6 +15,7 @@ import {
 import { applyTransition, type SubmissionStart } from "@/lib/contributions/lifecycle/apply-transition";
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
+import { contributionLanguageColumns } from "@/lib/language/detect-language";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
 
 export type SubmittedContribution = { reference: string; created: boolean };
@@ -105,6 +106,7 @@ async function insertContribution(
       body: fields.body,
       answers: fields.answers,
       language: fields.language,
+      ...contributionLanguageColumns(fields.title, fields.body, fields.language),
       publication: fields.publication,
       submissionKey,
     },

@@ -9,6 +9,7 @@ import { transitionConflict } from "@/lib/contributions/lifecycle/judge-transiti
 import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 import { buildEditSchema, editTargetSchema } from "@/lib/contributions/schema";
+import { contributionLanguageColumns } from "@/lib/language/detect-language";
 
 export type UpdatedContribution = { reference: string; version: number };
 
@@ -52,7 +53,14 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
     const { state } = await applyTransition(tx, { action: "EDIT", contribution: current, actor: me, seenVersion: fields.version });
     await tx.contribution.update({
       where: { id: current.id },
-      data: { title: fields.title, body: fields.body, answers: fields.answers, language: fields.language, publication: fields.publication },
+      data: {
+        title: fields.title,
+        body: fields.body,
+        answers: fields.answers,
+        language: fields.language,
+        ...contributionLanguageColumns(fields.title, fields.body, fields.language),
+        publication: fields.publication,
+      },
     });
 
     // Files left out of the list are detached, not deleted: the sweep removes

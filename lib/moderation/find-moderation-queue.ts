@@ -7,6 +7,8 @@ import { Phase, StakeholderType, type ContributionStatus } from "@/lib/generated
 import { plainExcerpt } from "@/lib/contributions/excerpt";
 import type { FacetValue } from "@/lib/contributions/find-consultation-contributions";
 import { languageName } from "@/lib/vocabulary/languages";
+import { languageDifference } from "@/lib/language/language-line";
+import { effectiveLanguageSql } from "@/lib/search/search-sql";
 import { isQueueFiltered, QUEUE_PAGE_SIZE, queueFilterSchema, type QueueFilter, type QueueStatus } from "@/lib/moderation/queue-filter";
 import { queueSql } from "@/lib/moderation/queue-sql";
 import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";
@@ -31,6 +33,8 @@ export type QueueItem = {
   consultation: { slug: string; title: string };
   phase: Phase;
   language: string;
+  /** "Declared: English · Detected: French" when the detector disagrees with the author. */
+  languageDifference: string | null;
   /** Moderators see who wrote it, whatever the author chose to publish. */
   author: QueueAuthor;
   status: ContributionStatus;
@@ -72,6 +76,8 @@ type ItemRow = {
   consultationTitle: string;
   phase: Phase;
   language: string;
+  detectedLanguage: string | null;
+  languageConfident: boolean;
   status: ContributionStatus;
   edited: boolean;
   openFlagCount: number;
@@ -116,7 +122,7 @@ export async function findModerationQueue(input: unknown = {}): Promise<Moderati
       : await db.$queryRaw<ItemRow[]>`
           SELECT c."id", c."reference", c."version", c."title", left(c."body", 800) AS "bodyStart",
                  k."slug" AS "consultationSlug", k."title" AS "consultationTitle",
-                 c."phase", c."language", c."status", c."openFlagCount", c."awaitingSince",
+                 c."phase", c."language", c."detectedLanguage", c."languageConfident", c."status", c."openFlagCount", c."awaitingSince",
                  -- A pending contribution its author changed since submitting it.
                  (c."status" = 'PENDING'::"ContributionStatus" AND (c."version" > 1 OR EXISTS (
                    SELECT 1 FROM "ModerationEvent" e WHERE e."contributionId" = c."id" AND e."action" = 'EDIT'::"ModerationAction"
@@ -137,6 +143,7 @@ export async function findModerationQueue(input: unknown = {}): Promise<Moderati
       consultation: { slug: row.consultationSlug, title: row.consultationTitle },
       phase: row.phase,
       language: row.language,
+      languageDifference: languageDifference(row),
       author: {
         displayName: row.displayName,
         organisationName: row.organisationName,
@@ -167,13 +174,14 @@ async function countQueue(filters: QueueFilter, moderatorId: string): Promise<nu
 // the grand total.
 async function findQueueFacets(moderatorId: string): Promise<{ facets: QueueFacets; waiting: number }> {
   const { from, where } = queueSql({}, moderatorId);
+  const language = effectiveLanguageSql("c");
   const rows = await db.$queryRaw<FacetRow[]>`
     SELECT k."slug" AS "consultationSlug", min(k."title") AS "consultationTitle",
-           p."stakeholderType", p."country"::text AS "country", c."phase", c."language", c."status",
-           GROUPING(k."slug", p."stakeholderType", p."country", c."phase", c."language", c."status")::int AS "grouping",
+           p."stakeholderType", p."country"::text AS "country", c."phase", ${language} AS "language", c."status",
+           GROUPING(k."slug", p."stakeholderType", p."country", c."phase", ${language}, c."status")::int AS "grouping",
            count(*)::int AS "count"
     ${from} ${where}
-    GROUP BY GROUPING SETS ((k."slug"), (p."stakeholderType"), (p."country"), (c."phase"), (c."language"), (c."status"), ())`;
+    GROUP BY GROUPING SETS ((k."slug"), (p."stakeholderType"), (p."country"), (c."phase"), (${language}), (c."status"), ())`;
   const facets: QueueFacets = { consultations: [], phases: [], stakeholderTypes: [], countries: [], languages: [], statuses: [] };
   let waiting = 0;
   for (const row of rows) {

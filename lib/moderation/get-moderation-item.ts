@@ -18,6 +18,7 @@ import type { ContributionAnswer } from "@/lib/contributions/contribution-answer
 import type { ContributionAttachment } from "@/lib/contributions/get-contribution";
 import { referenceSchema } from "@/lib/contributions/schema";
 import { queueFilterSchema, type QueueFilter } from "@/lib/moderation/queue-filter";
+import { languageDifference } from "@/lib/language/language-line";
 import { afterPositionSql, isWaiting, queueSql, type QueuePosition } from "@/lib/moderation/queue-sql";
 import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";
 
@@ -75,6 +76,8 @@ export type ModerationItem = {
   /** Markdown written by a participant: render it without raw HTML. */
   body: string;
   language: string;
+  /** "Declared: English · Detected: French" when the detector disagrees with the author. */
+  languageDifference: string | null;
   phase: Phase;
   status: ContributionStatus;
   publication: PublicationPreference;
@@ -133,6 +136,8 @@ export async function getModerationItem(reference: string, filters: unknown = {}
           title: true,
           body: true,
           language: true,
+          detectedLanguage: true,
+          languageConfident: true,
           phase: true,
           status: true,
           publication: true,
@@ -182,6 +187,7 @@ export async function getModerationItem(reference: string, filters: unknown = {}
     title: contribution.title,
     body: contribution.body,
     language: contribution.language,
+    languageDifference: languageDifference(contribution),
     phase: contribution.phase,
     status: contribution.status,
     publication: contribution.publication,

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import type { QueueFilter } from "@/lib/moderation/queue-filter";
+import { effectiveLanguageSql } from "@/lib/search/search-sql";
 
 // The moderation queue in SQL, shared by the list and by "next item" on the
 // review page so both follow the same queue in the same order.
@@ -46,7 +47,8 @@ export function queueSql(filters: Partial<QueueFilter>, moderatorId: string): Qu
   if (filters.phase) conditions.push(Prisma.sql`c."phase" = ${filters.phase}::"Phase"`);
   if (filters.type) conditions.push(Prisma.sql`p."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
-  if (filters.language) conditions.push(Prisma.sql`c."language" = ${filters.language}`);
+  // The effective language, as on the public list: a French text declared English is French.
+  if (filters.language) conditions.push(Prisma.sql`${effectiveLanguageSql("c")} = ${filters.language}`);
   if (filters.status === "pending") conditions.push(Prisma.sql`c."status" = 'PENDING'::"ContributionStatus"`);
   if (filters.status === "reported") conditions.push(Prisma.sql`c."status" = 'APPROVED'::"ContributionStatus"`);
   if (filters.reports === "with") conditions.push(Prisma.sql`c."openFlagCount" > 0`);

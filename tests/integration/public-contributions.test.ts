@@ -133,6 +133,7 @@ describe("findConsultationContributions: what is listed", () => {
       phase: "BEFORE",
       language: "fr",
       submittedAt: minutes(1),
+      hit: null,
     });
   });
 

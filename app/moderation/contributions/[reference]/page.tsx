@@ -92,6 +92,7 @@ export default async function ReviewContributionPage({ params, searchParams }: P
               reference={item.reference}
             />
             <ul className="space-y-1 text-sm">
+              {item.languageDifference ? <li>{item.languageDifference}</li> : null}
               <li>
                 Consultation: <Link href={`/consultations/${item.consultation.slug}`}>{item.consultation.title}</Link>
               </li>

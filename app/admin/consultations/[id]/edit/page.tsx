@@ -14,6 +14,9 @@ import { changeConsultationStatusAction, updateConsultationAction } from "@/lib/
 import { getConsultationForEdit } from "@/lib/consultations/get-consultation-for-edit";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
+import { SynonymsForm } from "@/components/search/synonyms-form";
+import { updateSearchSynonymsAction } from "@/lib/search/actions";
+import { getSearchSynonymsForEdit } from "@/lib/search/search-synonyms";
 
 export const metadata: Metadata = { title: "Edit consultation · Administration" };
 
@@ -22,8 +25,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 export default async function EditConsultationPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRoleForPage("ADMIN", `/admin/consultations/${id}/edit`);
-  const [consultation, conferences] = await Promise.all([getConsultationForEdit(id), findConferencesForAdmin()]);
-  if (!consultation) notFound();
+  const [consultation, conferences, synonyms] = await Promise.all([getConsultationForEdit(id), findConferencesForAdmin(), getSearchSynonymsForEdit(id)]);
+  if (!consultation || !synonyms) notFound();
   const created = firstParam((await searchParams).saved) === "created";
   const zones = timeZoneOptions();
   const { timeZone } = consultation.values;
@@ -67,6 +70,16 @@ export default async function EditConsultationPage({ params, searchParams }: Pro
             action={updateConsultationAction}
             submitLabel="Save changes"
           />
+        </div>
+      </PageSection>
+
+      <PageSection id="search-synonyms-section" title="Search synonyms">
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Terms that mean the same in this consultation, such as an acronym and its full name or the same body named in two
+          languages.
+        </p>
+        <div className="mt-4">
+          <SynonymsForm consultationId={consultation.id} synonyms={synonyms.synonyms} action={updateSearchSynonymsAction} />
         </div>
       </PageSection>
     </div>
