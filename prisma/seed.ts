@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { getEnv } from "@/lib/env";
-import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
+import { db } from "@/lib/db";
+import { closePrismaClient, pgliteDirFor } from "@/lib/db/create-client";
 import { addSyntheticContributions, SyntheticSeedError } from "@/prisma/seed/add-synthetic-contributions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemo } from "@/prisma/seed/seed-demo";
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
   const env = getEnv();
   const pgliteDir = pgliteDirFor(env.dataDir);
   console.log(env.databaseUrl ? "Seeding the PostgreSQL database in DATABASE_URL" : `Seeding the embedded database in ${pgliteDir}`);
-  const db = createPrismaClient(env.databaseUrl ? { databaseUrl: env.databaseUrl } : { pgliteDir });
+  // The app's one client: the seed runs domain functions too (reading the
+  // demo's attachments), and a second PGlite on the same files would break it.
   try {
     await seedDemo(db, { demoAccounts: env.demoAccounts, log: (line) => console.log(`  ${line}`) });
 

@@ -18,6 +18,7 @@ export const PAGE_TWO_PHRASE = "Interoperable sandboxes for municipal procuremen
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const ODT_TYPE = "application/vnd.oasis.opendocument.text";
 
+/** A PDF with one page per entry, each line of it drawn as text (A4, Helvetica 12). */
 export async function pdfWithPages(pages: string[][], configure?: (doc: PDFDocument) => void): Promise<Buffer> {
   const doc = await PDFDocument.create();
   // A fixed date: the same script writes the same bytes.
@@ -176,13 +177,15 @@ export function docxDocument(paragraphs = OFFICE_PARAGRAPHS): Promise<Buffer> {
   );
 }
 
-export function odtDocument(paragraphs = OFFICE_PARAGRAPHS): Promise<Buffer> {
-  // The first paragraph is a heading; the second shows the whitespace
-  // elements (<text:s text:c="3"/>, a tab, a line break) the reader expands.
+export function odtDocument(paragraphs = OFFICE_PARAGRAPHS, options: { whitespaceSample?: boolean } = {}): Promise<Buffer> {
+  // The first paragraph is a heading; the second shows (unless told not to)
+  // the whitespace elements (<text:s text:c="3"/>, a tab, a line break) the
+  // reader expands.
   const [heading = "", second = "", ...rest] = paragraphs;
+  const sample = options.whitespaceSample === false ? "" : `<text:s text:c="3"/>Spaced<text:tab/>Tabbed<text:line-break/>Next line`;
   const body =
     `<text:h text:outline-level="1">${xmlEscape(heading)}</text:h>` +
-    `<text:p>${xmlEscape(second)}<text:s text:c="3"/>Spaced<text:tab/>Tabbed<text:line-break/>Next line</text:p>` +
+    `<text:p>${xmlEscape(second)}${sample}</text:p>` +
     rest.map((paragraph) => `<text:p>${xmlEscape(paragraph)}</text:p>`).join("");
   return zip([
     // OpenDocument 1.2, 3.3: first and uncompressed.

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContributionStatus, FlagReason, ModerationAction, Phase, PublicationPreference } from "@/lib/generated/prisma/enums";
 import { composeAnswers, composeText, pickLanguage, timeBetween, type Answers } from "@/prisma/seed/compose-contribution";
 import type { SeededConsultation } from "@/prisma/seed/demo-consultations";
+import { contributionLanguageColumns } from "@/lib/language/detect-language";
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { REJECTED_TEXTS, type DemoLanguage } from "@/prisma/seed/demo-texts";
@@ -35,6 +36,8 @@ type PlannedContribution = {
   body: string;
   answers: Answers;
   language: string;
+  detectedLanguage: string | null;
+  languageConfident: boolean;
   publication: PublicationPreference;
   status: ContributionStatus;
   rejectionReason: string | null;
@@ -211,6 +214,7 @@ export function planDemoContributions(input: {
       body,
       answers,
       language,
+      ...contributionLanguageColumns(title, body, language),
       publication: random.chance(0.9) ? author.publicationPreference : author.publicationPreference === "PUBLIC" ? "ANONYMOUS" : "PUBLIC",
       status,
       rejectionReason,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { runAttachmentTextJobs } from "@/lib/attachments/text/backfill-attachment-text";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "@/prisma/seed/demo-accounts";
@@ -7,6 +8,7 @@ import { seedConsultations } from "@/prisma/seed/demo-consultations";
 import { insertDemoContributions, planDemoContributions, type DemoAuthor } from "@/prisma/seed/demo-contributions";
 import { buildDemoStakeholders } from "@/prisma/seed/demo-stakeholders";
 import { DEFAULT_REJECTION_REASONS, seedRejectionReasons } from "@/prisma/seed/rejection-reasons";
+import { seedReadingDemo } from "@/prisma/seed/demo-reading";
 import { seedUsers } from "@/prisma/seed/seed-users";
 
 // npm run db:seed: the demo. Every step creates only what is missing, keyed by
@@ -26,6 +28,8 @@ export type SeedDemoReport = {
   consultations: number;
   users: number;
   contributions: number;
+  /** The reading demo's contributions with documents and campaigns. */
+  reading: number;
   demoAccounts: number;
 };
 
@@ -70,13 +74,50 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
   const contributions = await insertDemoContributions(db, plan);
   step("Contributions", contributions, plan.contributions.length);
 
+  const organisationContact = new Map(
+    stakeholders.flatMap((stakeholder) => (stakeholder.profile.organisationName ? [[stakeholder.profile.organisationName, stakeholder.email] as const] : [])),
+  );
+  const reading = await seedReadingDemo(db, {
+    consultations,
+    now,
+    authors: {
+      organisation: (name) => idOf(organisationContact.get(name) ?? `(no contact for ${name})`),
+      citizens: stakeholders.filter((stakeholder) => stakeholder.profile.stakeholderType === "EU_CITIZEN").map((stakeholder) => idOf(stakeholder.email)),
+      moderators: moderatorIds,
+    },
+  });
+  step("Documents and campaigns", reading.created, reading.total);
+  // Their text is read now, by the job the worker would run, so that the
+  // demo shows it from the first page served.
+  const texts = await readPendingAttachmentTexts();
+  if (texts > 0) log(`Attachment texts: ${texts} read`);
+
   let demoAccounts = 0;
   if (options.demoAccounts) {
     ({ created: demoAccounts } = await seedDemoAccounts(db, now));
     step("Demo accounts", demoAccounts, DEMO_ACCOUNTS.length);
   }
 
-  return { rejectionReasons, conferences: conferencesCreated, consultations: consultationsCreated, users: usersCreated, contributions, demoAccounts };
+  return {
+    rejectionReasons,
+    conferences: conferencesCreated,
+    consultations: consultationsCreated,
+    users: usersCreated,
+    contributions,
+    reading: reading.created,
+    demoAccounts,
+  };
+}
+
+/** Runs the due attachment-text jobs one by one until none is due; returns how many ran. */
+async function readPendingAttachmentTexts(): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const report = await runAttachmentTextJobs();
+    const tried = report.done + report.retrying + report.failed;
+    if (tried === 0) return ran;
+    ran += tried;
+  }
 }
 
 async function seedDemoAccounts(db: PrismaClient, now: Date) {

@@ -9,6 +9,15 @@ import { addSyntheticContributions } from "@/prisma/seed/add-synthetic-contribut
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { DEMO_CONTRIBUTION_COUNT } from "@/prisma/seed/demo-contributions";
+import { READING_CONSULTATION_SLUG } from "@/prisma/seed/demo-reading";
+import {
+  FRENCH_DECLARED_ENGLISH,
+  GERMAN_STATEMENT,
+  JOINT_PAPER_FILE_NAME,
+  JOINT_PAPER_PAGE_2_PHRASE,
+  SCANNED_LETTER,
+  UNIVERSITY_RESPONSE,
+} from "@/prisma/seed/demo-reading-texts";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 
 // One database for the whole file: the tests run in order and build on the
@@ -49,16 +58,18 @@ describe("npm run db:seed", () => {
       consultations: 4,
       users: expect.any(Number) as number,
       contributions: DEMO_CONTRIBUTION_COUNT,
+      reading: expect.any(Number) as number,
       demoAccounts: 0,
     });
+    expect(first.reading).toBeGreaterThanOrEqual(15);
     expect(first.users).toBeGreaterThanOrEqual(60);
     const before = await snapshot();
-    expect(before.counts.contributions).toBe(DEMO_CONTRIBUTION_COUNT);
+    expect(before.counts.contributions).toBe(DEMO_CONTRIBUTION_COUNT + first.reading);
 
     const again = await seedDemo(db, { demoAccounts: false, now });
     const weeksLater = await seedDemo(db, { demoAccounts: false, now: new Date(now.getTime() + 40 * DAY) });
     for (const report of [again, weeksLater]) {
-      expect(report).toEqual({ rejectionReasons: 0, conferences: 0, consultations: 0, users: 0, contributions: 0, demoAccounts: 0 });
+      expect(report).toEqual({ rejectionReasons: 0, conferences: 0, consultations: 0, users: 0, contributions: 0, reading: 0, demoAccounts: 0 });
     }
     const after = await snapshot();
     expect(after).toEqual(before);
@@ -165,6 +176,34 @@ describe("npm run db:seed", () => {
     expect(await db.flag.count()).toBeGreaterThan(3);
   });
 
+  it("attaches real documents whose text the seed has read: a joint paper filed three times, a scan, DOCX, ODT", async () => {
+    const attachments = await db.attachment.findMany({
+      where: { contribution: { consultation: { slug: READING_CONSULTATION_SLUG } } },
+      include: { pages: { orderBy: { pageNumber: "asc" } }, contribution: { select: { authorId: true } } },
+    });
+    const byName = (fileName: string) => attachments.filter((attachment) => attachment.fileName === fileName);
+
+    const joint = byName(JOINT_PAPER_FILE_NAME);
+    expect(joint).toHaveLength(3);
+    expect(new Set(joint.map((attachment) => attachment.sha256)).size).toBe(1);
+    expect(new Set(joint.map((attachment) => attachment.contribution?.authorId)).size).toBe(3);
+    for (const attachment of joint) {
+      expect(attachment).toMatchObject({ textStatus: "EXTRACTED", pageCount: 3 });
+      expect(attachment.pages[1]?.text).toContain(JOINT_PAPER_PAGE_2_PHRASE);
+      expect(attachment.pages[0]?.text).not.toContain(JOINT_PAPER_PAGE_2_PHRASE);
+    }
+    expect(byName(SCANNED_LETTER.fileName).map((attachment) => attachment.textStatus)).toEqual(["NO_TEXT"]);
+    const [docx] = byName(UNIVERSITY_RESPONSE.fileName);
+    expect(docx?.textStatus).toBe("EXTRACTED");
+    expect(docx?.pages.map((page) => page.text).join(" ")).toContain("standardization");
+    const [odt] = byName(GERMAN_STATEMENT.fileName);
+    expect(odt?.textStatus).toBe("EXTRACTED");
+    expect(odt?.pages[0]?.language).toBe("de");
+
+    const french = await db.contribution.findFirstOrThrow({ where: { title: FRENCH_DECLARED_ENGLISH.title } });
+    expect(french).toMatchObject({ language: "en", detectedLanguage: "fr", languageConfident: true });
+  });
+
   it("creates the demo accounts only when asked, and lists the rejection reasons", async () => {
     const emails = DEMO_ACCOUNTS.map((account) => account.email);
     expect(await db.user.count({ where: { email: { in: emails } } })).toBe(0);
@@ -188,13 +227,14 @@ describe("npm run db:seed", () => {
 
   it("adds exactly N synthetic contributions on every --contributions run, leaving the demo idempotent", async () => {
     const before = await db.contribution.count();
+    const lastDemoNumber = (await db.contribution.aggregate({ _max: { referenceNumber: true } }))._max.referenceNumber ?? 0;
     const progress: number[] = [];
     await expect(addSyntheticContributions(db, { count: 500, batchSize: 200, onProgress: (done) => progress.push(done) })).resolves.toBe(500);
     expect(progress).toEqual([0, 200, 400, 500]);
     expect(await db.contribution.count()).toBe(before + 500);
 
     const added = await db.contribution.findMany({
-      where: { referenceNumber: { gt: DEMO_CONTRIBUTION_COUNT } },
+      where: { referenceNumber: { gt: lastDemoNumber } },
       include: { consultation: { select: { status: true, conference: { select: { startsAt: true, endsAt: true } } } }, moderationEvents: true },
     });
     expect(added).toHaveLength(500);
