@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXTRACTION_LIMITS, extractText } from "@/lib/attachments/text/extract-text";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { EXTRACTION_LIMITS, extractChildPath, extractText } from "@/lib/attachments/text/extract-text";
 import { DOCUMENT_TYPES, FIXTURES_DIR, manyPagePdf, oneLinePdf, PAGE_TWO_PHRASE } from "@/scripts/make-document-fixtures";
 
 // The extraction on real files through the real child process and real
@@ -132,6 +133,34 @@ describe("extractText on PDF", () => {
     await expect(reading).rejects.toMatchObject({ name: "AbortError" });
   });
 });
+
+it("a reader whose parent died stops reading: no orphan runs on past the time limit", async () => {
+  const file = path.join(scratch, "orphan.pdf");
+  fs.writeFileSync(file, await manyPagePdf(3_000));
+  // A parent that forks the reader, prints its pid and dies without a word.
+  const parent = spawn(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import { fork } from "node:child_process";
+       const child = fork(${JSON.stringify(extractChildPath())}, [], { stdio: ["ignore", "ignore", "ignore", "ipc"] });
+       child.send({ filePath: ${JSON.stringify(file)}, mediaType: "application/pdf", limits: ${JSON.stringify(EXTRACTION_LIMITS)} });
+       console.log(child.pid);
+       setTimeout(() => process.kill(process.pid, "SIGKILL"), 700);`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let output = "";
+  parent.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => parent.once("exit", resolve));
+  const pid = Number(output.trim());
+  expect(pid).toBeGreaterThan(0);
+  const started = Date.now();
+  await vi.waitFor(() => expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" })), { timeout: 3_000, interval: 100 });
+  // Reading the 3,000 pages takes several times as long.
+  expect(Date.now() - started).toBeLessThan(3_000);
+}, 30_000);
 
 describe("extractText on DOCX and ODT", () => {
   it("reads a DOCX into pages of about 3,000 characters cut at paragraph boundaries", async () => {

@@ -34,6 +34,10 @@ async function extract({ filePath, mediaType, limits }) {
   return read(filePath, limits, onProgress);
 }
 
+// The parent is gone (killed, crashed): nobody will read the result or kill
+// this process at the time limit, so it ends now rather than read on.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", (request) => {
   extract(request)
     .catch((error) => ({ status: "DAMAGED", pages: [], pageCount: null, detail: `reader failed: ${error?.message ?? error}` }))
