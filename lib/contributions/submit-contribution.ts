@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation, notFound, parseInput, validationError } fr
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliverPendingEmailsAfterCommit } from "@/lib/mail/deliver-pending-emails";
 import { attachmentMessages } from "@/lib/attachments/rules";
+import { alignAttachmentLanguage } from "@/lib/attachments/text/extract-attachment-text";
 import { contributionReceiptEmail } from "@/lib/contributions/contribution-emails";
 import {
   consultationForContributionSelect,
@@ -121,6 +122,8 @@ async function insertContribution(
     if (count !== fields.attachmentIds.length) {
       throw new AppError("VALIDATION", attachmentMessages.unavailable, { attachmentIds: [attachmentMessages.unavailable] });
     }
+    // Text already read from the files is searched in this contribution's language where the detector was unsure.
+    await alignAttachmentLanguage(contribution.id, tx);
   }
 
   await tx.contributionDraft.deleteMany({ where: { userId: me.id, consultationId: consultation.id } });

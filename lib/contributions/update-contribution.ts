@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError, notFound, parseInput, validationError } from "@/lib/errors";
 import { attachmentMessages } from "@/lib/attachments/rules";
+import { alignAttachmentLanguage } from "@/lib/attachments/text/extract-attachment-text";
 import { consultationForContributionSelect, opennessAt, toConsultationForContribution } from "@/lib/contributions/consultation-for-contribution";
 import { applyTransition } from "@/lib/contributions/lifecycle/apply-transition";
 import { transitionConflict } from "@/lib/contributions/lifecycle/judge-transition";
@@ -76,6 +77,8 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
     if (linked.count !== fields.attachmentIds.length) {
       throw new AppError("VALIDATION", attachmentMessages.unavailable, { attachmentIds: [attachmentMessages.unavailable] });
     }
+    // The files may be new, or the language changed: their unsure pages follow the contribution's language.
+    await alignAttachmentLanguage(current.id, tx);
     return state.version;
   });
   return { reference: current.reference, version };

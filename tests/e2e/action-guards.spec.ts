@@ -113,6 +113,7 @@ const ACCESS: Record<string, Rule> = {
   updateRejectionReasonAction: { access: "admin", args: (ids) => [{ id: ids.reasonId, label: HIJACKED.title, active: true }] },
   moveRejectionReasonAction: { access: "admin", args: (ids) => [{ id: ids.reasonId, direction: "UP" }] },
   changeUserRoleAction: { access: "admin", args: (ids) => [{ userId: ids.targetUserId, role: "ADMIN" }] },
+  updateSearchSynonymsAction: { access: "admin", args: (ids) => [{ consultationId: ids.consultationId, synonyms: `${HIJACKED.title} = written by a refused call` }] },
 
 };
 

@@ -8,6 +8,9 @@ import { saveDraft } from "@/lib/contributions/save-draft";
 import { submitContribution } from "@/lib/contributions/submit-contribution";
 import { updateContribution } from "@/lib/contributions/update-contribution";
 import type { QuestionKind } from "@/lib/generated/prisma/enums";
+import { runDueJobs } from "@/lib/jobs/run-due-jobs";
+import { effectiveLanguage } from "@/lib/language/detect-language";
+import { jobHandlers } from "@/lib/worker/job-handlers";
 import { docxDocument, odtDocument, pdfDocument } from "../fixtures/documents";
 import { uploadOk } from "../helpers/attachment-uploads";
 import { createTestConference, createTestConsultation, type TestConsultation } from "../helpers/content-factories";
@@ -98,6 +101,24 @@ beforeEach(() => {
 });
 
 describe("submitContribution", () => {
+  it("searches the text already read from its files in its own language where the detector was unsure", async () => {
+    await signInAs(participant.id);
+    const file = await uploadOk(pdfDocument(`Note ${Date.now()}`), "note.pdf");
+    await runDueJobs({ handlers: jobHandlers });
+    const pageLanguages = async () => (await db.attachmentPage.findMany({ where: { attachmentId: file } })).map((page) => page.language);
+    expect(await pageLanguages()).toEqual(["und"]);
+
+    const { reference } = await submitContribution(validInput(before.id, questionIds, { attachmentIds: [file], language: "fr" }));
+    const row = await db.contribution.findUniqueOrThrow({ where: { reference } });
+    expect(await pageLanguages()).toEqual([effectiveLanguage(row.language, row.detectedLanguage, row.languageConfident)]);
+
+    const { consultationId: _consultation, submissionKey: _key, ...fields } = validInput(before.id, questionIds, { attachmentIds: [file], language: "de" });
+    await updateContribution({ ...fields, reference, version: row.version });
+    const edited = await db.contribution.findUniqueOrThrow({ where: { reference } });
+    expect(await pageLanguages()).toEqual([effectiveLanguage(edited.language, edited.detectedLanguage, edited.languageConfident)]);
+    expect(await pageLanguages()).not.toEqual(["und"]);
+  });
+
   it("writes the contribution, links its files, logs SUBMIT, drops the draft and sends the receipt, in one go", async () => {
     await signInAs(participant.id);
     const files = [await uploadOk(pdfDocument(`submit ${Date.now()}`), "Position paper.pdf"), await uploadOk(odtDocument(`submit ${Date.now()}`), "Annex.odt")];

@@ -5,6 +5,7 @@ import type { TextStatus } from "@/lib/generated/prisma/enums";
 import { storagePath } from "@/lib/attachments/storage";
 import { extractText, type ExtractOptions, type ExtractionOutcome } from "@/lib/attachments/text/extract-text";
 import { detectLanguage } from "@/lib/language/detect-language";
+import { EFFECTIVE_LANGUAGE_SQL } from "@/lib/language/effective-language-sql";
 
 // Reads one attachment's text and records the outcome on its row, with its
 // pages (docs/decisions/0012-attachment-text.md). Called by the
@@ -48,7 +49,7 @@ async function record(attachmentId: string, outcome: Recorded): Promise<boolean>
     // its alignAttachmentLanguage then sees these pages (or this reads the
     // contribution it was attached to).
     const [row] = await tx.$queryRaw<{ language: string | null }[]>`
-      SELECT c."language" FROM "Attachment" a LEFT JOIN "Contribution" c ON c."id" = a."contributionId"
+      SELECT ${EFFECTIVE_LANGUAGE_SQL} AS "language" FROM "Attachment" a LEFT JOIN "Contribution" c ON c."id" = a."contributionId"
       WHERE a."id" = ${attachmentId} FOR UPDATE OF a`;
     if (!row) return false;
     const language = languageFor(outcome.pages.map((page) => page.text).join("\n\n"), row.language);
@@ -128,14 +129,15 @@ export async function extractAttachmentText(
 
 /**
  * Once a contribution holds its attachments (at submission, or when its
- * declared language changes): pages whose language the detector was not
- * confident about are searched in the contribution's declared language.
+ * language changes): pages whose language the detector was not confident
+ * about are searched in the contribution's effective language (its detected
+ * language when confident, else the declared one).
  * Call it in the transaction that attaches the files.
  */
 export async function alignAttachmentLanguage(contributionId: string, transaction?: Prisma.TransactionClient): Promise<number> {
   const client = transaction ?? db;
   return client.$executeRaw`
-    UPDATE "AttachmentPage" AS p SET "language" = c."language"
+    UPDATE "AttachmentPage" AS p SET "language" = ${EFFECTIVE_LANGUAGE_SQL}
     FROM "Attachment" AS a JOIN "Contribution" AS c ON c."id" = a."contributionId"
-    WHERE p."attachmentId" = a."id" AND c."id" = ${contributionId} AND NOT a."languageConfident" AND p."language" <> c."language"`;
+    WHERE p."attachmentId" = a."id" AND c."id" = ${contributionId} AND NOT a."languageConfident" AND p."language" <> ${EFFECTIVE_LANGUAGE_SQL}`;
 }
