@@ -16,6 +16,7 @@ import { applyTransition, type SubmissionStart } from "@/lib/contributions/lifec
 import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 
 export type SubmittedContribution = { reference: string; created: boolean };
 
@@ -63,6 +64,7 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
         at: now,
         create: (start) => insertContribution(tx, { me, consultation, fields, submissionKey, start }),
       });
+      await fingerprintAndGroup(state.contributionId, { transaction: tx });
       return { reference: state.reference, emailKeys };
     });
   } catch (error) {
