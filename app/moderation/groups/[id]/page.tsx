@@ -19,6 +19,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export const metadata: Metadata = { title: "Group of similar contributions" };
 
+const COLUMNS = ["Contribution", "Author", "Status", "Submitted", "Against the representative"];
+
 const cell = "border-b border-slate-200 px-3 py-3 align-top";
 
 /** A group of identical or near-identical contributions: its members, what each adds to the common text, one decision for all pending ones. */
@@ -79,21 +81,11 @@ export default async function SimilarityGroupPage({ params, searchParams }: Prop
             </caption>
             <thead>
               <tr className="bg-slate-50">
-                <th scope="col" className={cell}>
-                  Contribution
-                </th>
-                <th scope="col" className={cell}>
-                  Author
-                </th>
-                <th scope="col" className={cell}>
-                  Status
-                </th>
-                <th scope="col" className={cell}>
-                  Submitted
-                </th>
-                <th scope="col" className={cell}>
-                  Against the representative
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className={cell}>
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
