@@ -1,4 +1,5 @@
-import { BANDS, estimatedJaccard, groupsExactly, groupsNearly, lshBuckets, NEAR_THRESHOLD } from "@/lib/similarity/fingerprint";
+import { estimatedJaccard, groupsExactly, groupsNearly, lshBuckets } from "@/lib/similarity/fingerprint";
+import { BANDS, NEAR_THRESHOLD } from "@/lib/similarity/method";
 
 // Grouping a whole consultation at once (pure, in memory): union-find over
 // three kinds of link, then one group per component of two or more.

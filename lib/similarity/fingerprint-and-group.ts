@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kindOf } from "@/lib/similarity/cluster";
 import { fingerprintSource, selectFingerprintSources, writeFingerprints, type ContributionFingerprintRow } from "@/lib/similarity/contribution-text";
-import { estimatedJaccard, groupsExactly, groupsNearly, MIN_NEAR_WORDS, NEAR_THRESHOLD } from "@/lib/similarity/fingerprint";
+import { estimatedJaccard, groupsExactly, groupsNearly } from "@/lib/similarity/fingerprint";
+import { MIN_NEAR_WORDS, NEAR_THRESHOLD } from "@/lib/similarity/method";
 import { lockConsultationGroups } from "@/lib/similarity/lock";
 
 // The incremental check, on every submission and after an attachment's text
