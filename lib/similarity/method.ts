@@ -16,5 +16,5 @@ export const NEAR_THRESHOLD = 0.6;
  * group only from MIN_EXACT_WORDS: "I agree." written by twenty people is
  * not a campaign, and three shingles say nothing about a copy.
  */
-export const MIN_NEAR_WORDS = 12;
+export const MIN_NEAR_WORDS = 10;
 export const MIN_EXACT_WORDS = 5;
