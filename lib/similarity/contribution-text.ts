@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { fingerprintText, type TextFingerprint } from "@/lib/similarity/fingerprint";
+import { fingerprintText, groupsNearly, type TextFingerprint } from "@/lib/similarity/fingerprint";
 
 // What a contribution's fingerprint is made of: its body, then the text of
 // its attachments (AttachmentPage, filled by the extraction worker) in the
@@ -45,6 +45,17 @@ export function selectFingerprintSources(tx: Prisma.TransactionClient, where: { 
 export function fingerprintSource(source: FingerprintSource): ContributionFingerprintRow {
   const text = source.attachmentText === "" ? source.body : `${source.body}\n${source.attachmentText}`;
   return { contributionId: source.id, consultationId: source.consultationId, attachmentHashes: source.attachmentHashes, ...fingerprintText(text) };
+}
+
+/**
+ * The buckets kept in the index: none for a text too short to compare
+ * nearly, nor for a copy of a text already there (its first copy stands for
+ * it). A campaign of 100,000 identical letters then costs the bucket index
+ * one entry per bucket, not 100,000: the incremental check reads posting
+ * lists that stay short. The signature itself is kept whole.
+ */
+export function withIndexedBuckets(row: ContributionFingerprintRow, isCopy: boolean): ContributionFingerprintRow {
+  return isCopy || !groupsNearly(row.wordCount) ? { ...row, buckets: [] } : row;
 }
 
 /** Writes (or replaces) fingerprints in one statement: one JSON parameter, however many rows. */

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kindOf } from "@/lib/similarity/cluster";
-import { fingerprintSource, selectFingerprintSources, writeFingerprints, type ContributionFingerprintRow } from "@/lib/similarity/contribution-text";
+import { fingerprintSource, selectFingerprintSources, withIndexedBuckets, writeFingerprints, type ContributionFingerprintRow } from "@/lib/similarity/contribution-text";
 import { estimatedJaccard, groupsExactly, groupsNearly } from "@/lib/similarity/fingerprint";
 import { MIN_NEAR_WORDS, NEAR_THRESHOLD } from "@/lib/similarity/method";
 import { lockConsultationGroups } from "@/lib/similarity/lock";
@@ -15,8 +15,8 @@ import { lockConsultationGroups } from "@/lib/similarity/lock";
 // (regroup-consultation.ts) makes the same links; a change of text that
 // should split a group waits for the next batch.
 
-/** Near candidates read per check: a campaign's members share every bucket, a few hundred of them tell enough. */
-const NEAR_CANDIDATES = 200;
+/** Near candidates read per check: a campaign's members share every bucket, a hundred of them tell enough. */
+const NEAR_CANDIDATES = 100;
 /** Contributions with the same file read per check (distinct groups first). */
 const FILE_CANDIDATES = 50;
 
@@ -63,7 +63,6 @@ async function groupIn(tx: Prisma.TransactionClient, contributionId: string): Pr
   if (!source) return { groupId: null, kind: null, memberCount: 0 };
   const row = fingerprintSource(source);
   const before = await tx.contributionFingerprint.findUnique({ where: { contributionId }, select: { textHash: true, attachmentHashes: true } });
-  await writeFingerprints(tx, [row]);
 
   let groupId = current.similarityGroupId;
   const unchanged = before && before.textHash === row.textHash && sameList(before.attachmentHashes, row.attachmentHashes);
@@ -73,6 +72,8 @@ async function groupIn(tx: Prisma.TransactionClient, contributionId: string): Pr
     groupId = null;
   }
   const matches = await findMatches(tx, row);
+  const copy = matches.some((match) => match.textHash === row.textHash);
+  await writeFingerprints(tx, [withIndexedBuckets(row, copy)]);
   if (matches.length === 0) {
     if (!groupId) return { groupId: null, kind: null, memberCount: 0 };
     const group = await tx.similarityGroup.findUniqueOrThrow({ where: { id: groupId }, select: { kind: true, memberCount: true } });
@@ -95,12 +96,17 @@ async function findMatches(tx: Prisma.TransactionClient, row: ContributionFinger
   };
   if (groupsExactly(row.wordCount)) {
     // Every contribution of one text is in one group already: one of them says which.
+    // Any copy: all copies of a text are in one group, or in none.
     const same = await tx.$queryRaw<Candidate[]>`
       SELECT ${columns} FROM "ContributionFingerprint" f JOIN "Contribution" c ON c."id" = f."contributionId"
       WHERE f."consultationId" = ${consultationId} AND f."textHash" = ${row.textHash} AND f."contributionId" <> ${contributionId}
         AND c."status" <> 'WITHDRAWN'::"ContributionStatus"
-      ORDER BY c."similarityGroupId" NULLS LAST LIMIT 1`;
+      LIMIT 1`;
     add(same, () => 1);
+    // A text already there has been compared with all the others when it
+    // came: its group is this one's, near neighbours included. Only files
+    // could link this one further.
+    if (same.length > 0 && row.attachmentHashes.length === 0) return [...found.values()];
   }
   if (row.attachmentHashes.length > 0) {
     const sharing = await tx.$queryRaw<Candidate[]>`

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clusterFingerprints, type ClusterInput } from "@/lib/similarity/cluster";
-import { fingerprintSource, selectFingerprintSources, writeFingerprints } from "@/lib/similarity/contribution-text";
+import { fingerprintSource, selectFingerprintSources, withIndexedBuckets, writeFingerprints } from "@/lib/similarity/contribution-text";
 import { groupsNearly } from "@/lib/similarity/fingerprint";
 import { lockConsultationGroups } from "@/lib/similarity/lock";
 
@@ -35,13 +35,21 @@ export async function regroupConsultation(
   // Fingerprints, chunk by chunk, each chunk in its own short transaction.
   const members: Member[] = [];
   const oldGroups = new Map<string, string | null>();
+  const texts = new Set<string>();
   let after = "";
   for (;;) {
     const written = await db.$transaction(
       async (tx) => {
         const sources = await selectFingerprintSources(tx, { consultationId, after, limit: chunkSize });
         const rows = sources.map(fingerprintSource);
-        await writeFingerprints(tx, rows);
+        await writeFingerprints(
+          tx,
+          rows.map((row) => {
+            const copy = texts.has(row.textHash);
+            texts.add(row.textHash);
+            return withIndexedBuckets(row, copy);
+          }),
+        );
         if (sources.length > 0) {
           const groups = await tx.contribution.findMany({ where: { id: { in: sources.map((source) => source.id) } }, select: { id: true, similarityGroupId: true } });
           for (const row of groups) oldGroups.set(row.id, row.similarityGroupId);

@@ -36,6 +36,11 @@ describe("exact groups", () => {
     expect(partitionOf(groups)).toEqual([[0, 1, 2]]);
     const group = await db.similarityGroup.findUniqueOrThrow({ where: { id: groups[0]! } });
     expect(group).toMatchObject({ kind: "EXACT", memberCount: 3 });
+    // Only the first copy of a text is in the bucket index; every copy keeps its signature.
+    const fingerprints = await db.contributionFingerprint.findMany({ where: { contributionId: { in: ids.slice(0, 3) } }, select: { contributionId: true, buckets: true, minhash: true } });
+    const byId = new Map(fingerprints.map((row) => [row.contributionId, row]));
+    expect(ids.slice(0, 3).map((id) => byId.get(id)?.buckets.length)).toEqual([32, 0, 0]);
+    expect(ids.slice(0, 3).map((id) => byId.get(id)?.minhash.length)).toEqual([128, 128, 128]);
   });
 
   it("groups three contributions that attach the same file under different cover notes (a joint paper)", async () => {
