@@ -9,6 +9,7 @@ import { transitionConflict } from "@/lib/contributions/lifecycle/judge-transiti
 import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 import { buildEditSchema, editTargetSchema } from "@/lib/contributions/schema";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 
 export type UpdatedContribution = { reference: string; version: number };
 
@@ -68,6 +69,7 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
     if (linked.count !== fields.attachmentIds.length) {
       throw new AppError("VALIDATION", attachmentMessages.unavailable, { attachmentIds: [attachmentMessages.unavailable] });
     }
+    await fingerprintAndGroup(current.id, { transaction: tx });
     return state.version;
   });
   return { reference: current.reference, version };

@@ -15,6 +15,7 @@ export type FingerprintSource = {
   body: string;
   attachmentText: string;
   attachmentHashes: string[];
+  similarityGroupId: string | null;
 };
 
 export type ContributionFingerprintRow = TextFingerprint & {
@@ -32,7 +33,7 @@ export function selectFingerprintSources(tx: Prisma.TransactionClient, where: { 
       : Prisma.sql`c."consultationId" = ${where.consultationId} AND c."id" > ${where.after}`;
   const tail = "ids" in where ? Prisma.empty : Prisma.sql`ORDER BY c."id" LIMIT ${where.limit}`;
   return tx.$queryRaw<FingerprintSource[]>`
-    SELECT c."id", c."consultationId", c."body",
+    SELECT c."id", c."consultationId", c."body", c."similarityGroupId",
            coalesce((SELECT string_agg(p."text", E'\n' ORDER BY a."createdAt", a."id", p."pageNumber")
                      FROM "Attachment" a JOIN "AttachmentPage" p ON p."attachmentId" = a."id"
                      WHERE a."contributionId" = c."id"), '') AS "attachmentText",

@@ -32,47 +32,37 @@ export async function regroupConsultation(
   if (!consultation) throw notFound("This consultation");
   const total = await db.contribution.count({ where: { consultationId, status: { not: "WITHDRAWN" } } });
 
-  // Fingerprints, chunk by chunk, each chunk in its own short transaction.
+  // Fingerprints, chunk by chunk: the next chunk is read and hashed while
+  // the database writes the one before (two cores, two workers).
   const members: Member[] = [];
-  const oldGroups = new Map<string, string | null>();
   const texts = new Set<string>();
   let after = "";
+  let writing: Promise<unknown> = Promise.resolve();
   for (;;) {
-    const written = await db.$transaction(
-      async (tx) => {
-        const sources = await selectFingerprintSources(tx, { consultationId, after, limit: chunkSize });
-        const rows = sources.map(fingerprintSource);
-        await writeFingerprints(
-          tx,
-          rows.map((row) => {
-            const copy = texts.has(row.textHash);
-            texts.add(row.textHash);
-            return withIndexedBuckets(row, copy);
-          }),
-        );
-        if (sources.length > 0) {
-          const groups = await tx.contribution.findMany({ where: { id: { in: sources.map((source) => source.id) } }, select: { id: true, similarityGroupId: true } });
-          for (const row of groups) oldGroups.set(row.id, row.similarityGroupId);
-        }
-        return rows;
-      },
-      { timeout: 120_000 },
-    );
-    for (const row of written) {
+    const sources = await selectFingerprintSources(db, { consultationId, after, limit: chunkSize });
+    const rows = sources.map((source) => {
+      const row = fingerprintSource(source);
       members.push({
         contributionId: row.contributionId,
-        oldGroupId: oldGroups.get(row.contributionId) ?? null,
+        oldGroupId: source.similarityGroupId,
         textHash: row.textHash,
         wordCount: row.wordCount,
         minhash: groupsNearly(row.wordCount) ? Int32Array.from(row.minhash) : null,
         attachmentHashes: row.attachmentHashes,
       });
-    }
-    oldGroups.clear();
+      const copy = texts.has(row.textHash);
+      texts.add(row.textHash);
+      return withIndexedBuckets(row, copy);
+    });
+    await writing;
+    writing = writeFingerprints(db, rows);
+    // Awaited before the next write or after the loop; a failure meanwhile is not unhandled.
+    writing.catch(() => undefined);
     options.onProgress?.({ phase: "fingerprints", done: members.length, total });
-    if (written.length < chunkSize) break;
-    after = written[written.length - 1]!.contributionId;
+    if (sources.length < chunkSize) break;
+    after = sources[sources.length - 1]!.id;
   }
+  await writing;
 
   const { leaders, kinds } = clusterFingerprints(members, (band) => options.onProgress?.({ phase: "grouping", done: band + 1, total: 32 }));
   // Identical texts share one signature's worth of memory no longer needed.

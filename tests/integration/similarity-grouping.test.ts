@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
 import { db } from "@/lib/db";
 import { fingerprintAndGroup, refreshContributionFingerprint } from "@/lib/similarity/fingerprint-and-group";
 import { regroupConsultation } from "@/lib/similarity/regroup-consultation";
 import { createTestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
+import { signInAs, signOut } from "../helpers/session";
 import { ADDED_SENTENCE, createGroupedCandidate, FORM_LETTER, groupsOf, partitionOf } from "../helpers/similarity-fixtures";
 
 // Exact and near groups, made one submission at a time and in one batch.
@@ -136,6 +138,22 @@ describe("incremental and batch", () => {
     expect(after[5]).toBeNull();
     expect(after[6]).toBeNull();
     expect(await db.similarityGroup.count({ where: { consultationId } })).toBe(2);
+  });
+
+  it("takes a withdrawn contribution out of its group at once; a group left with one member goes", async () => {
+    const text = "The consultation period of six weeks is far too short for small associations to prepare a considered response.";
+    const { consultationId, ids } = await consultationWith([text, text, text]);
+    const reference = async (id: string) => (await db.contribution.findUniqueOrThrow({ where: { id } })).reference;
+    await signInAs(author.id);
+    await withdrawContribution({ reference: await reference(ids[2]!) });
+    let groups = await groupsOf(ids);
+    expect(groups[2]).toBeNull();
+    expect(await db.similarityGroup.findUniqueOrThrow({ where: { id: groups[0]! } })).toMatchObject({ memberCount: 2 });
+    await withdrawContribution({ reference: await reference(ids[1]!) });
+    signOut();
+    groups = await groupsOf(ids);
+    expect(groups).toEqual([null, null, null]);
+    expect(await db.similarityGroup.count({ where: { consultationId } })).toBe(0);
   });
 
   it("adds an attachment's text to the fingerprint once it is extracted", async () => {
