@@ -34,14 +34,14 @@ test("a moderator sees the campaign on the queue, reads what each letter adds an
   await expect(second.locator("ins")).toHaveText(new RegExp(SIMILARITY_ADDED.replace(".", "\\.")));
   await expect(second.locator("del")).toHaveCount(0);
   const third = members.getByRole("row", { name: new RegExp(SIMILARITY_MEMBERS[2].title) });
-  await expect(third.locator("del")).toContainText("strong and");
-  await expect(third.locator("ins")).toContainText("strong,");
+  await expect(third.locator("del")).toContainText("and");
+  await expect(third.locator("ins")).toContainText(",");
 
   const approve = page.getByRole("button", { name: "Approve 3 pending members" });
   await expect.poll(() => approve.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")))).toBe(true);
   await approve.click();
   await expect(page.locator("#moderation-status")).toHaveText("Approved 3 contributions.");
-  await expect(members.getByText("Approved")).toHaveCount(3);
+  for (const member of SIMILARITY_MEMBERS) await expect(members.getByRole("row", { name: new RegExp(member.title) })).toContainText("Status: Published");
   await expect(page.getByText("No member of this page waits for your decision.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Members" })).toBeFocused();
 });

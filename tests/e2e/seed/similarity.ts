@@ -12,8 +12,6 @@ const DAY = 24 * 60 * 60 * 1000;
 async function main() {
   const env = getEnv();
   const db = createPrismaClient(env.databaseUrl ? { databaseUrl: env.databaseUrl } : { pgliteDir: pgliteDirFor(env.dataDir) });
-  // lib/db.ts takes the client that is already there: one PGlite per process.
-  globalThis.agoraDb = db;
   try {
     if (await db.consultation.findUnique({ where: { slug: SIMILARITY_CONSULTATION.slug }, select: { id: true } })) return;
     const now = Date.now();
@@ -36,14 +34,21 @@ async function main() {
         { authorId, consultationId: consultation.id, status: "PENDING", title: member.title, body: member.body, submittedAt: new Date(now - (3 - index) * DAY) },
         db,
       );
-      await fingerprintAndGroup(id);
+      // In this client's transaction: a second client would open a second PGlite on the same files.
+      await db.$transaction((tx) => fingerprintAndGroup(id, { transaction: tx }));
     }
   } finally {
     await closePrismaClient(db);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// lib/db.ts, imported with the grouping, may leave a handle open: the script ends here.
+main()
+  .then(() => {
+    console.info("E2E similarity: a campaign of three pending form letters, grouped");
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
