@@ -12,6 +12,7 @@ import { isQueueFiltered, queueFilterQuery, readQueueFilters } from "@/lib/moder
 import { findActiveRejectionReasons } from "@/lib/rejection-reasons/find-active-rejection-reasons";
 import type { SearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
+import { findSimilarityBadges } from "@/lib/similarity/get-similarity-group";
 
 export const metadata: Metadata = { title: "Moderation queue" };
 
@@ -21,6 +22,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
   // not parse is reported next to its field and left out.
   const { filters, errors } = readQueueFilters(await searchParams);
   const [queue, reasons] = await Promise.all([findModerationQueue(filters), findActiveRejectionReasons()]);
+  const similarity = await findSimilarityBadges(queue.items.map((item) => item.id));
   const now = new Date();
 
   const { total, page, pageCount, waiting } = queue;
@@ -61,6 +63,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
               reasons={reasons}
               bulkDecide={bulkDecideAction}
               headingId="queue-heading"
+              similarity={similarity}
             />
           </>
         ) : total > 0 ? (

@@ -3,6 +3,7 @@ import { CodeExample } from "@/components/open-data/code-example";
 import { DownloadTable } from "@/components/open-data/download-table";
 import { EndpointDescription, type EndpointView } from "@/components/open-data/endpoint-description";
 import { FieldTable } from "@/components/open-data/field-table";
+import { NearDuplicateMethod } from "@/components/open-data/near-duplicate-method";
 import { PageSection } from "@/components/ui/page-section";
 import { CSV_COLUMNS, CSV_FORMULA_STARTS, CSV_LIST_SEPARATOR } from "@/lib/open-data/csv-columns";
 import { describeFields, describeParameter } from "@/lib/open-data/describe-schema";
@@ -27,6 +28,7 @@ const SECTIONS = [
   { id: "fields", title: "Fields" },
   { id: "csv", title: "CSV columns" },
   { id: "summary-csv", title: "Summary CSV" },
+  { id: "near-duplicates", title: "Near-duplicates and campaigns" },
 ] as const;
 
 const sectionTitle = (id: (typeof SECTIONS)[number]["id"]) => SECTIONS.find((section) => section.id === id)?.title ?? id;
@@ -215,6 +217,10 @@ export default async function OpenDataPage() {
           nameHeader="Section"
           fields={SUMMARY_CSV_SECTIONS.map((section) => ({ name: section.name, type: "", description: section.description, optional: false }))}
         />
+      </PageSection>
+
+      <PageSection id="near-duplicates" title={sectionTitle("near-duplicates")}>
+        <NearDuplicateMethod />
       </PageSection>
     </div>
   );

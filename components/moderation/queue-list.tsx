@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { FormDialog } from "@/components/moderation/form-dialog";
 import { REASON_FIELDS, ReasonFields, ReasonFormButtons } from "@/components/moderation/reason-fields";
 import { RefusalMessage, useFocusOnChange } from "@/components/moderation/refusal-message";
+import { SimilarityBadge, type SimilarityBadgeData } from "@/components/moderation/similarity-badge";
 import { useShortcuts } from "@/components/moderation/use-shortcuts";
 import { WaitingSince } from "@/components/moderation/waiting-since";
 import { useAnnounce } from "@/components/ui/form/announcer";
@@ -35,6 +36,8 @@ type Props = {
   bulkDecide: BulkDecide;
   /** The queue's heading (focusable), where the focus goes after a bulk decision. */
   headingId: string;
+  /** The group of identical or near-identical contributions of each item in one, by id. */
+  similarity?: Record<string, SimilarityBadgeData>;
 };
 
 const cell = "border-b border-slate-200 px-3 py-3 align-top";
@@ -51,7 +54,7 @@ const reviewHref = (item: QueueItem, query: string) => `/moderation/contribution
  * decided on its own review page: hide it, or dismiss the reports. `n` opens
  * the first contribution.
  */
-export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide, headingId }: Props) {
+export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecide, headingId, similarity }: Props) {
   const router = useRouter();
   const announce = useAnnounce();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -211,6 +214,7 @@ export function QueueList({ items, caption, now, reviewQuery, reasons, bulkDecid
                       {item.title}
                     </Link>
                     <span className="block text-slate-700">{item.reference}</span>
+                    <SimilarityBadge badge={similarity?.[item.id]} className="mt-1" />
                     {item.excerpt ? (
                       <span lang={item.language} className="mt-1 block text-slate-800">
                         {item.excerpt}
@@ -259,7 +263,8 @@ type BulkRejectFormProps = {
   onCancel: () => void;
 };
 
-function BulkRejectForm({ items, reasons, onSubmit, onCancel }: BulkRejectFormProps) {
+/** The reject form of a bulk decision (a queue selection, a group): reason, explanation, note. */
+export function BulkRejectForm({ items, reasons, onSubmit, onCancel }: BulkRejectFormProps) {
   const { form, outcome, onSubmit: submit } = useActionForm({
     schema: bulkDecideSchema,
     // A refusal without field errors is the list's to show (it closes this dialog).

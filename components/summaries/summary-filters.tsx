@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { checkboxClass } from "@/components/ui/form/field";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
 
 export type FilterOption = { value: string; label: string; count: number };
@@ -27,10 +28,10 @@ const FIELDS = [
  * contributions, with their counts).
  */
 export function SummaryFilters({ clearHref, hidden, filters, options, errors }: Props) {
-  const active = Boolean(filters.type || filters.country || filters.phase);
+  const active = Boolean(filters.type || filters.country || filters.phase || filters.groups);
   return (
     <form
-      key={`${filters.type ?? ""}:${filters.country ?? ""}:${filters.phase ?? ""}`}
+      key={`${filters.type ?? ""}:${filters.country ?? ""}:${filters.phase ?? ""}:${filters.groups ?? ""}`}
       method="get"
       role="search"
       aria-label="Filter the summary"
@@ -54,6 +55,10 @@ export function SummaryFilters({ clearHref, hidden, filters, options, errors }: 
             errorOutcome="All values are counted."
           />
         ))}
+      </div>
+      <div className="flex items-center gap-2">
+        <input id="summary-filter-groups" type="checkbox" name="groups" value="once" defaultChecked={filters.groups === "once"} className={checkboxClass} />
+        <label htmlFor="summary-filter-groups">Count each group of identical or near-identical contributions once</label>
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">

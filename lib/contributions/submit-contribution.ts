@@ -18,6 +18,7 @@ import { phaseAt } from "@/lib/vocabulary/phases";
 import { formatContributionReference } from "@/lib/contributions/reference";
 import { contributionLanguageColumns } from "@/lib/language/detect-language";
 import { buildSubmissionSchema, submissionTargetSchema, type ContributionFields } from "@/lib/contributions/schema";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 
 export type SubmittedContribution = { reference: string; created: boolean };
 
@@ -65,6 +66,7 @@ export async function submitContribution(input: unknown): Promise<SubmittedContr
         at: now,
         create: (start) => insertContribution(tx, { me, consultation, fields, submissionKey, start }),
       });
+      await fingerprintAndGroup(state.contributionId, { transaction: tx });
       return { reference: state.reference, emailKeys };
     });
   } catch (error) {

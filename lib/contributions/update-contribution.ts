@@ -11,6 +11,7 @@ import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { notEditableMessage } from "@/lib/contributions/lifecycle/transitions";
 import { buildEditSchema, editTargetSchema } from "@/lib/contributions/schema";
 import { contributionLanguageColumns } from "@/lib/language/detect-language";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 
 export type UpdatedContribution = { reference: string; version: number };
 
@@ -79,6 +80,7 @@ export async function updateContribution(input: unknown): Promise<UpdatedContrib
     }
     // The files may be new, or the language changed: their unsure pages follow the contribution's language.
     await alignAttachmentLanguage(current.id, tx);
+    await fingerprintAndGroup(current.id, { transaction: tx });
     return state.version;
   });
   return { reference: current.reference, version };

@@ -5,6 +5,7 @@ import { notFound, parseInput } from "@/lib/errors";
 import { applyTransition } from "@/lib/contributions/lifecycle/apply-transition";
 import { lifecycleSelect } from "@/lib/contributions/lifecycle/lifecycle-row";
 import { withdrawContributionSchema } from "@/lib/contributions/withdraw-schema";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 
 export type WithdrawResult = { reference: string; status: "WITHDRAWN" };
 
@@ -22,6 +23,7 @@ export async function withdrawContribution(input: unknown): Promise<WithdrawResu
     const contribution = await tx.contribution.findFirst({ where: { reference, authorId: user.id }, select: lifecycleSelect });
     if (!contribution) throw notFound("This contribution");
     await applyTransition(tx, { action: "WITHDRAW", contribution, actor: user });
+    await fingerprintAndGroup(contribution.id, { transaction: tx });
   });
   return { reference, status: "WITHDRAWN" };
 }

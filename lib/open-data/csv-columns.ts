@@ -35,6 +35,7 @@ export const contributionCsvRowSchema = z.object({
   stakeholder_type: optionalCell("The kind of stakeholder, such as NGO or COMPANY (always published)."),
   country: optionalCell("The author’s country (ISO 3166-1 alpha-2 code, always published)."),
   attachments: cell(`Addresses of the attached files, separated by “${CSV_LIST_SEPARATOR.trim()}”.`),
+  similarity_group: optionalCell("The group of identical or near-identical contributions it belongs to: the same id on each of its published members; empty when it is in none."),
 });
 
 export type ContributionCsvRow = z.output<typeof contributionCsvRowSchema>;
@@ -62,6 +63,7 @@ export function csvRow(record: OpenContribution): ContributionCsvRow {
     stakeholder_type: record.author.stakeholderType,
     country: record.author.country,
     attachments: record.attachments.map((attachment) => attachment.url).join(CSV_LIST_SEPARATOR),
+    similarity_group: record.similarityGroupId,
   };
 }
 

@@ -204,6 +204,7 @@ export const EXAMPLE_CONTRIBUTION: OpenContribution = {
   publishedAt: "2026-03-03T14:02:11.000Z",
   author: { anonymous: false, displayName: "Maria Rossi", organisationName: "Civic Tech Alliance", stakeholderType: "NGO", country: "IT" },
   attachments: [{ name: "position-paper.pdf", mediaType: "application/pdf", size: 184320, url: `${EXAMPLE_SITE}/api/attachments/cm5q1exampleatt` }],
+  similarityGroupId: "cm5q1examplegroup",
 };
 
 const EXAMPLE_ANONYMOUS_CONTRIBUTION: OpenContribution = {
@@ -219,6 +220,7 @@ const EXAMPLE_ANONYMOUS_CONTRIBUTION: OpenContribution = {
   publishedAt: "2026-03-11T08:05:37.000Z",
   author: { anonymous: true, displayName: null, organisationName: null, stakeholderType: "EU_CITIZEN", country: "FR" },
   attachments: [],
+  similarityGroupId: null,
 };
 
 const EXAMPLE_CONSULTATION_ITEM: OpenConsultationItem = {
@@ -260,8 +262,8 @@ const EXAMPLE_CONSULTATION: OpenConsultation = {
 };
 
 const EXAMPLE_CSV =
-  "reference,url,consultation,phase,language,title,body,submitted_at,published_at,author_name,organisation,stakeholder_type,country,attachments,Q1. Should every public AI system have a named human overseer?,Q2. Which principles matter most to you?,Q3. How much do you trust AI in public services today?\r\n" +
-  `AGR-2026-000123,${EXAMPLE_CONTRIBUTION.url},${EXAMPLE_SLUG},BEFORE,en,Human oversight needs trained staff,"Public bodies should train the staff who oversee AI systems.\n\n- Budget for training\n- Publish the results",2026-03-02T09:15:00.000Z,2026-03-03T14:02:11.000Z,Maria Rossi,Civic Tech Alliance,NGO,IT,${EXAMPLE_SITE}/api/attachments/cm5q1exampleatt,Yes,Transparency; Accountability,4\r\n`;
+  "reference,url,consultation,phase,language,title,body,submitted_at,published_at,author_name,organisation,stakeholder_type,country,attachments,similarity_group,Q1. Should every public AI system have a named human overseer?,Q2. Which principles matter most to you?,Q3. How much do you trust AI in public services today?\r\n" +
+  `AGR-2026-000123,${EXAMPLE_CONTRIBUTION.url},${EXAMPLE_SLUG},BEFORE,en,Human oversight needs trained staff,"Public bodies should train the staff who oversee AI systems.\n\n- Budget for training\n- Publish the results",2026-03-02T09:15:00.000Z,2026-03-03T14:02:11.000Z,Maria Rossi,Civic Tech Alliance,NGO,IT,${EXAMPLE_SITE}/api/attachments/cm5q1exampleatt,cm5q1examplegroup,Yes,Transparency; Accountability,4\r\n`;
 
 const exampleSummaryItem = (version: number, publishedAt: string, contributionCount: number): OpenSummaryItem => ({
   consultation: EXAMPLE_SLUG,

@@ -41,8 +41,10 @@ export async function readContributionBatch(source: ContributionSource, after: n
       publication: true,
       author: { select: { profile: { select: { displayName: true, organisationName: true, stakeholderType: true, country: true } } } },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, size: true } },
+      similarityGroupId: true,
     },
   });
+  const groups = await publishedGroups(rows.map((row) => row.similarityGroupId));
   return {
     records: rows.map((row) => ({
       reference: row.reference,
@@ -62,9 +64,26 @@ export async function readContributionBatch(source: ContributionSource, after: n
         size: attachment.size,
         url: siteUrl(`/api/attachments/${attachment.id}`),
       })),
+      similarityGroupId: row.similarityGroupId !== null && groups.has(row.similarityGroupId) ? row.similarityGroupId : null,
     })),
     referenceNumbers: rows.map((row) => row.referenceNumber),
   };
+}
+
+/**
+ * The groups among these that have two published members or more: a group
+ * is public only through its published members (the others are the
+ * moderators' to see).
+ */
+async function publishedGroups(ids: (string | null)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Set();
+  const counts = await db.contribution.groupBy({
+    by: ["similarityGroupId"],
+    where: { similarityGroupId: { in: wanted }, status: "APPROVED" },
+    _count: { _all: true },
+  });
+  return new Set(counts.flatMap((row) => (row.similarityGroupId !== null && row._count._all >= 2 ? [row.similarityGroupId] : [])));
 }
 
 /**

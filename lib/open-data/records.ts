@@ -56,6 +56,10 @@ export const contributionSchema = described(
     publishedAt: described(z.iso.datetime().nullable(), "When a moderator approved it (UTC)."),
     author: authorSchema,
     attachments: described(z.array(attachmentSchema), "Its attached files, in the order they were added."),
+    similarityGroupId: described(
+      z.string().nullable(),
+      "The group of identical or near-identical contributions it belongs to (a campaign, a joint paper, a resubmission: see how groups are made on the open-data page): the same id on each of its published members; null when no other published contribution is in its group.",
+    ),
   }),
   "An approved contribution.",
 );

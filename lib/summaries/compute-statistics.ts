@@ -190,6 +190,7 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
   if (filters.type) conditions.push(Prisma.sql`p."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
   if (filters.phase) conditions.push(Prisma.sql`c."phase" = ${filters.phase}::"Phase"`);
+  if (filters.groups === "once") conditions.push(onceEachGroup(filters, summaryId));
   const where = (extra: Prisma.Sql[]) => Prisma.sql`WHERE ${Prisma.join([...conditions, ...extra], " AND ")}`;
   if (summaryId !== undefined) {
     // A published version: its frozen contributions, with their authors'
@@ -210,6 +211,25 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
     where: where([Prisma.sql`c."status" = 'APPROVED'::"ContributionStatus"`]),
     fromContributions: needsProfiles ? from : Prisma.sql`FROM "Contribution" c`,
   };
+}
+
+/**
+ * The contribution stands for its group: it is in none, or no earlier member
+ * of its group (by submission, then id) is in the same subset (the same
+ * status or frozen version, and the same filters, read from its own profile
+ * or frozen row).
+ */
+function onceEachGroup(filters: SummaryFilters, summaryId: string | undefined): Prisma.Sql {
+  const same = [Prisma.sql`o."similarityGroupId" = c."similarityGroupId"`, Prisma.sql`(o."submittedAt", o."id") < (c."submittedAt", c."id")`];
+  if (filters.phase) same.push(Prisma.sql`o."phase" = ${filters.phase}::"Phase"`);
+  if (filters.type) same.push(Prisma.sql`op."stakeholderType" = ${filters.type}::"StakeholderType"`);
+  if (filters.country) same.push(Prisma.sql`op."country" = ${filters.country}`);
+  const from =
+    summaryId !== undefined
+      ? Prisma.sql`FROM "Contribution" o JOIN "ConsultationSummaryContribution" op ON op."contributionId" = o."id" AND op."summaryId" = ${summaryId}`
+      : Prisma.sql`FROM "Contribution" o LEFT JOIN "StakeholderProfile" op ON op."userId" = o."authorId"`;
+  if (summaryId === undefined) same.push(Prisma.sql`o."status" = 'APPROVED'::"ContributionStatus"`);
+  return Prisma.sql`(c."similarityGroupId" IS NULL OR NOT EXISTS (SELECT 1 ${from} WHERE ${Prisma.join(same, " AND ")}))`;
 }
 
 type QuestionRow = { id: string; position: number; kind: QuestionKind; prompt: string; options: string[] };

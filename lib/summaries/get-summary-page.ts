@@ -14,6 +14,7 @@ import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
 import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
+import { computeDuplicateFigures, type DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
 
 // What /consultations/<slug>/summary shows. Visitors read the newest
 // published version (or an older one by number) with the figures frozen in
@@ -61,6 +62,8 @@ export type SummaryFrame = SummaryFrameFields & {
   /** Live view: how many contributions are approved now, what the figures will count unfiltered. */
   approvedTotal: number | null;
   figures: Promise<SummaryFiguresPart>;
+  /** How much of the view is identical or near-identical text; null when nothing is published yet. */
+  duplicates: Promise<DuplicateFigures | null>;
 };
 
 export type FilterErrors = { type?: string; country?: string };
@@ -79,7 +82,7 @@ const figuresCache = new LRUCache<string, Promise<SummaryFigures>>({ max: 256 })
 export async function getSummaryPage(slug: string, request: SummaryPageRequest = {}): Promise<SummaryPageData | null> {
   const frame = await getSummaryFrame(slug, request);
   if (!frame) return null;
-  const { approvedTotal, figures, ...fields } = frame;
+  const { approvedTotal, figures, duplicates, ...fields } = frame;
   return { ...fields, ...(await figures) };
 }
 
@@ -136,6 +139,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
       highlights: await resolveHighlights(consultation.id, newest?.highlights ?? []),
       approvedTotal: state.count,
       figures,
+      duplicates: handled(computeDuplicateFigures(consultation.id, filters)),
     };
   }
 
@@ -153,6 +157,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
       highlights: [],
       approvedTotal: null,
       figures: Promise.resolve({ figures: null, unfilteredStatistics: null, filters, filtered }),
+      duplicates: Promise.resolve(null),
     };
   }
   const chosen = await readVersion(listedChoice.id);
@@ -182,6 +187,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
     highlights: await resolveHighlights(consultation.id, chosen.highlights),
     approvedTotal: null,
     figures,
+    duplicates: handled(computeDuplicateFigures(consultation.id, applied, chosen.id)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { runAttachmentTextJobs } from "@/lib/attachments/text/backfill-attachment-text";
 import { hashPassword } from "@/lib/auth/password";
+import { regroupConsultation } from "@/lib/similarity/regroup-consultation";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "@/prisma/seed/demo-accounts";
 import { seedConferences } from "@/prisma/seed/demo-conferences";
@@ -91,6 +92,12 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
   // demo shows it from the first page served.
   const texts = await readPendingAttachmentTexts();
   if (texts > 0) log(`Attachment texts: ${texts} read`);
+  // Near-duplicates, in one batch per consultation (the app groups each new submission as it comes).
+  if (contributions + reading.created > 0) {
+    let groups = 0;
+    for (const consultation of consultations) groups += (await regroupConsultation(consultation.id)).groups;
+    log(`Groups of identical or near-identical contributions: ${groups}`);
+  }
 
   let demoAccounts = 0;
   if (options.demoAccounts) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { PDFDocument } from "pdf-lib";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { commitToStore, newTempPath } from "@/lib/attachments/storage";
@@ -8,6 +9,7 @@ import { countFinishedAttachmentText, enqueueAttachmentTextBackfill, runAttachme
 import { alignAttachmentLanguage } from "@/lib/attachments/text/extract-attachment-text";
 import { findAttachmentTexts } from "@/lib/attachments/text/find-attachment-texts";
 import { runDueJobs } from "@/lib/jobs/run-due-jobs";
+import { fingerprintAndGroup } from "@/lib/similarity/fingerprint-and-group";
 import { jobHandlers } from "@/lib/worker/job-handlers";
 import { startWorker } from "@/lib/worker/start-worker";
 import { DOCUMENT_TYPES, FIXTURES_DIR, manyPagePdf, oneLinePdf, PAGE_TWO_PHRASE } from "@/scripts/make-document-fixtures";
@@ -84,6 +86,27 @@ describe("the attachment-text job", () => {
     const [hit] = await db.$queryRaw<{ pageNumber: number }[]>`
       SELECT "pageNumber" FROM "AttachmentPage" WHERE "attachmentId" = ${id} AND "searchVector" @@ plainto_tsquery('english', 'municipal sandboxes')`;
     expect(hit?.pageNumber).toBe(2);
+  });
+
+  it("groups the contribution again once its file's text is read: two cover notes, one paper", async () => {
+    const paper = fs.readFileSync("prisma/seed/documents/joint-position-paper-ai-act.pdf");
+    const notes = ["Please see the attached paper of our association.", "We support the attached position paper, as filed by our partners."];
+    const contributions = await Promise.all(notes.map((body) => createTestContribution({ authorId: participant.id, consultationId, body, status: "PENDING" })));
+    // The same text in two files that are not the same bytes: only the text can tell.
+    const copy = await PDFDocument.load(paper);
+    copy.setTitle("Saved again");
+    const files = [paper, Buffer.from(await copy.save())];
+    for (const [index, contribution] of contributions.entries()) {
+      await fingerprintAndGroup(contribution.id);
+      await storedAttachment(files[index] ?? paper, `paper-${index}.pdf`, pdf, contribution.id);
+    }
+    const groups = () => db.contribution.findMany({ where: { id: { in: contributions.map((contribution) => contribution.id) } }, select: { similarityGroupId: true } });
+    expect((await groups()).map((row) => row.similarityGroupId)).toEqual([null, null]);
+
+    await runDueJobs({ handlers: jobHandlers });
+    const [first, second] = await groups();
+    expect(first?.similarityGroupId).toBeTruthy();
+    expect(second?.similarityGroupId).toBe(first?.similarityGroupId);
   });
 
   it("records every bad input with its status and message, and goes on with the next job each time", async () => {

@@ -7,7 +7,10 @@ import { GET as contributionsJsonRoute } from "@/app/api/v1/consultations/[slug]
 import { GET as contributionsRoute } from "@/app/api/v1/consultations/[slug]/contributions/route";
 import { GET as summaryVersionRoute } from "@/app/api/v1/consultations/[slug]/summaries/[version]/route";
 import { GET as summariesRoute } from "@/app/api/v1/consultations/[slug]/summaries/route";
+import { parse as parseCsv } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db";
+import { BYTE_ORDER_MARK, CSV_OPTIONS } from "@/lib/open-data/csv-columns";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FROZEN_FIGURES_FORMAT, FrozenFiguresError } from "@/lib/summaries/frozen-figures";
 import { getSummaryPage } from "@/lib/summaries/get-summary-page";
@@ -57,6 +60,23 @@ const countedAnyTime = (page: unknown) => {
   return copy;
 };
 
+/**
+ * What the open data has gained since the fixture was written, and nothing
+ * else: issue 10 added each contribution's similarityGroupId (JSON, after
+ * its attachments) and similarity_group (CSV, after attachments), null and
+ * empty here (the fixture's contributions are in no group).
+ */
+function sinceThen(name: string, text: string): string {
+  if (name === "contributions.csv") {
+    const rows = parseCsv(text, { bom: true }) as string[][];
+    const at = rows[0]!.indexOf("attachments") + 1;
+    const widened = rows.map((row, index) => [...row.slice(0, at), index === 0 ? "similarity_group" : "", ...row.slice(at)]);
+    return BYTE_ORDER_MARK + stringify(widened, CSV_OPTIONS);
+  }
+  if (name === "contributions.json" || name === "contributions-page.json") return text.replace(/"attachments":(\[[^\]]*\])/g, '"attachments":$1,"similarityGroupId":null');
+  return text;
+}
+
 beforeAll(async () => {
   await createFrozenWorld();
   const { summary, contributions } = stored;
@@ -104,7 +124,7 @@ describe("a summary frozen in format 1 (before format versions)", () => {
     for (const [name, answer] of answers) {
       const response = await answer();
       expect(response.status, name).toBe(200);
-      expect(utf8.decode(await response.arrayBuffer()), name).toBe(expectedText(name));
+      expect(utf8.decode(await response.arrayBuffer()), name).toBe(sinceThen(name, expectedText(name)));
     }
   });
 });

@@ -204,6 +204,7 @@ describe("public records", () => {
       publishedAt: stored.decidedAt?.toISOString(),
       author: expect.objectContaining({ displayName: "Marie Curie" }),
       attachments: [{ name: "position paper, final.pdf", mediaType: "application/pdf", size: 4321, url: expect.stringMatching(/^http:\/\/localhost:3000\/api\/attachments\/\w+$/) }],
+      similarityGroupId: null,
     });
   });
 
@@ -394,6 +395,7 @@ describe("CSV download", () => {
         stakeholder_type: record.author.stakeholderType ?? "",
         country: record.author.country ?? "",
         attachments: record.attachments.map((attachment) => attachment.url).join("; "),
+        similarity_group: record.similarityGroupId ?? "",
       });
       if (record.reference !== formula.reference) expect([row.title, row.body]).toEqual([record.title, record.body]);
     }

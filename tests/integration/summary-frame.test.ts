@@ -48,8 +48,9 @@ describe("getSummaryFrame", () => {
     expect(frame?.approvedTotal).toBe(3);
     const part = await frame?.figures;
     expect(part?.figures?.statistics.total).toBe(3);
-    const { approvedTotal, figures, ...fields } = frame!;
+    const { approvedTotal, figures, duplicates, ...fields } = frame!;
     expect(approvedTotal).toBe(part?.unfilteredStatistics?.total);
+    expect(await duplicates).toEqual({ total: 3, inGroups: 0, groups: 0, distinctTexts: 3, largestGroup: 0 });
     expect(await getSummaryPage(consultation.slug, { live: true })).toEqual({ ...fields, ...(await figures) });
   });
 

@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { extractAttachmentText } from "@/lib/attachments/text/extract-attachment-text";
+import { db } from "@/lib/db";
 import { enqueueJob, type EnqueuedJob } from "@/lib/jobs/enqueue-job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { refreshContributionFingerprint } from "@/lib/similarity/fingerprint-and-group";
 
 // The "attachment-text" job: one per attachment, enqueued in the
 // transaction that records the upload, run by the background worker.
@@ -49,4 +51,7 @@ export const attachmentTextJob = defineJobHandler(z.object({ attachmentId: z.str
     },
   });
   await pending;
+  // The contribution's fingerprint includes its files' text: group it again now that the text is known.
+  const attachment = await db.attachment.findUnique({ where: { id: job.payload.attachmentId }, select: { contributionId: true } });
+  if (attachment?.contributionId) await refreshContributionFingerprint(attachment.contributionId);
 });

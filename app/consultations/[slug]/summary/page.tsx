@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { HighlightList } from "@/components/summaries/highlight-list";
+import { DuplicateFigures } from "@/components/summaries/duplicate-figures";
 import { ParticipationFigures } from "@/components/summaries/participation-figures";
 import { PrintButton } from "@/components/summaries/print-button";
 import { QuestionFigures } from "@/components/summaries/question-figures";
@@ -27,6 +28,7 @@ import { firstParam, type SearchParams } from "@/lib/search-params";
 import { saveSummaryAction } from "@/lib/summaries/actions";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
+import type { DuplicateFigures as DuplicateFiguresData } from "@/lib/summaries/compute-duplicate-figures";
 import { getSummaryFrame, type SummaryFiguresPart } from "@/lib/summaries/get-summary-page";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -57,7 +59,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
   // Same reading as the contribution list: a filter that does not parse is
   // reported next to its field and left out, never a failed page.
   const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
-  const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase };
+  const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase, groups: firstParam(query.groups) === "once" ? "once" : undefined };
 
   const data = await getSummaryFrame(slug, { version, live, filters });
   if (!data) notFound();
@@ -86,7 +88,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
       {/* The live view finds its themes again (seconds for a large consultation): the rest of the page is usable meanwhile. */}
       <Suspense fallback={<PageLoading label={live ? "Counting the contributions approved now and finding their themes…" : "Reading the figures of this version…"} rows={8} />}>
-        <SummaryFiguresSections part={data.figures} live={live} clearHref={clearHref} keep={keep} readErrors={read.errors} />
+        <SummaryFiguresSections part={data.figures} duplicates={data.duplicates} live={live} clearHref={clearHref} keep={keep} readErrors={read.errors} />
       </Suspense>
 
       <PageSection id="open-data" title="Open data">
@@ -179,6 +181,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
 type FiguresProps = {
   part: Promise<SummaryFiguresPart>;
+  duplicates: Promise<DuplicateFiguresData | null>;
   live: boolean;
   clearHref: string;
   keep: Record<string, string>;
@@ -186,8 +189,8 @@ type FiguresProps = {
 };
 
 /** The filters, figures and themes of the view, once they are counted. */
-async function SummaryFiguresSections({ part, live, clearHref, keep, readErrors }: FiguresProps) {
-  const { figures, unfilteredStatistics: whole, filters, filtered, filterErrors } = await part;
+async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors }: FiguresProps) {
+  const [{ figures, unfilteredStatistics: whole, filters, filtered, filterErrors }, similar] = await Promise.all([part, duplicates]);
   if (!figures) return null;
   // A published version also leaves out a type or country it has no contribution from.
   const errors = {
@@ -208,6 +211,12 @@ async function SummaryFiguresSections({ part, live, clearHref, keep, readErrors 
       <PageSection id="participation" title="Who took part">
         <ParticipationFigures statistics={figures.statistics} />
       </PageSection>
+
+      {similar ? (
+        <PageSection id="near-duplicates" title="Identical and near-identical texts">
+          <DuplicateFigures figures={similar} countedOnce={filters.groups === "once"} />
+        </PageSection>
+      ) : null}
 
       <PageSection id="themes" title="Themes">
         <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
@@ -239,6 +248,7 @@ function describeFilters(filters: Filters): string {
     filters.type ? `stakeholder type “${STAKEHOLDER_TYPE_LABELS[filters.type as StakeholderType]}”` : null,
     filters.country ? `country “${countryName(filters.country)}”` : null,
     filters.phase ? `phase “${PHASE_LABELS[filters.phase as Phase]}”` : null,
+    filters.groups === "once" ? "each group of near-identical contributions counted once" : null,
   ].filter((part) => part !== null);
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
 }

@@ -9,6 +9,7 @@ import { DecisionPanel } from "@/components/moderation/decision-panel";
 import { ModerationHistory } from "@/components/moderation/moderation-history";
 import { ModeratorNoteForm } from "@/components/moderation/moderator-note-form";
 import { ReportList } from "@/components/moderation/report-list";
+import { SimilarityBadge } from "@/components/moderation/similarity-badge";
 import { SuspendAuthorControl } from "@/components/moderation/suspend-author-control";
 import { WaitingSince } from "@/components/moderation/waiting-since";
 import { PageSection } from "@/components/ui/page-section";
@@ -20,6 +21,7 @@ import { WAITING_REASON_LABELS } from "@/lib/moderation/waiting-reason";
 import { getModerationItem, type ModerationItem } from "@/lib/moderation/get-moderation-item";
 import { queueFilterQuery, readQueueFilters } from "@/lib/moderation/queue-filter";
 import { findActiveRejectionReasons } from "@/lib/rejection-reasons/find-active-rejection-reasons";
+import { findSimilarityBadges } from "@/lib/similarity/get-similarity-group";
 import type { SearchParams } from "@/lib/search-params";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<SearchParams> };
@@ -46,6 +48,7 @@ export default async function ReviewContributionPage({ params, searchParams }: P
   const [item, reasons] = await Promise.all([getModerationItem(reference, filters), findActiveRejectionReasons()]);
   if (!item) notFound();
   const attachmentTexts = item.attachments.length > 0 ? await findAttachmentTexts(item.id) : [];
+  const similarity = await findSimilarityBadges([item.id]);
 
   const now = new Date();
   const queueHref = `/moderation${reviewQuery}`;
@@ -66,6 +69,7 @@ export default async function ReviewContributionPage({ params, searchParams }: P
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <ContributionStatusBadge status={item.status} />
           {item.waitingReason ? <span className="font-medium">{WAITING_REASON_LABELS[item.waitingReason]}</span> : null}
+          <SimilarityBadge badge={similarity[item.id]} />
           {openReports > 0 ? <span className="font-medium text-red-800">{openReports === 1 ? "1 open report" : `${openReports} open reports`}</span> : null}
         </div>
         {item.awaitingSince ? (
