@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { subsetSql } from "@/lib/summaries/compute-statistics";
+import { similarityGroupSql, subsetSql } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
 
 // How much of a summary's subset is identical or near-identical text
 // (lib/similarity): contributions in groups, the groups, and the distinct
 // texts (each group once, plus every contribution in none). Only the
 // members in the subset count: a group with one published member is no
-// group to the public. Counted from the groups as they are now, for a
-// published version too (they are not frozen with it: decision 0013).
+// group to the public. A published version counts by the groups it froze
+// (figures format 3; decision 0013), the live summary by the groups now.
 
 export type DuplicateFigures = {
   total: number;
@@ -26,7 +26,7 @@ export async function computeDuplicateFigures(consultationId: string, filters: S
   // Counted over every member of the subset, whether or not "count each group once" is on.
   const { from, where } = subsetSql(consultationId, { ...filters, groups: undefined }, summaryId);
   const [row] = await db.$queryRaw<Row[]>`
-    WITH subset AS (SELECT c."similarityGroupId" AS "groupId" ${from} ${where}),
+    WITH subset AS (SELECT ${similarityGroupSql(summaryId)} AS "groupId" ${from} ${where}),
          grouped AS (SELECT "groupId", count(*)::int AS "size" FROM subset WHERE "groupId" IS NOT NULL GROUP BY "groupId" HAVING count(*) >= 2)
     SELECT (SELECT count(*)::int FROM subset) AS "total",
            coalesce((SELECT sum("size")::int FROM grouped), 0) AS "inGroups",

@@ -185,6 +185,11 @@ export type Subset = {
  * The contributions a summary counts: those approved now (the consultation's
  * public list), or those frozen with a published summary; with the filters.
  */
+/** The group of near-identical texts of the subset's contribution c: as frozen by a published version, or as it is now. */
+export function similarityGroupSql(summaryId?: string): Prisma.Sql {
+  return summaryId !== undefined ? Prisma.sql`p."similarityGroupId"` : Prisma.sql`c."similarityGroupId"`;
+}
+
 export function subsetSql(consultationId: string, filters: SummaryFilters, summaryId?: string): Subset {
   const conditions = [Prisma.sql`c."consultationId" = ${consultationId}`];
   if (filters.type) conditions.push(Prisma.sql`p."stakeholderType" = ${filters.type}::"StakeholderType"`);
@@ -220,7 +225,10 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
  * or frozen row).
  */
 function onceEachGroup(filters: SummaryFilters, summaryId: string | undefined): Prisma.Sql {
-  const same = [Prisma.sql`o."similarityGroupId" = c."similarityGroupId"`, Prisma.sql`(o."submittedAt", o."id") < (c."submittedAt", c."id")`];
+  // A published version counts by the groups it froze (on its rows, p and op).
+  const group = similarityGroupSql(summaryId);
+  const otherGroup = summaryId !== undefined ? Prisma.sql`op."similarityGroupId"` : Prisma.sql`o."similarityGroupId"`;
+  const same = [Prisma.sql`${otherGroup} = ${group}`, Prisma.sql`(o."submittedAt", o."id") < (c."submittedAt", c."id")`];
   if (filters.phase) same.push(Prisma.sql`o."phase" = ${filters.phase}::"Phase"`);
   if (filters.type) same.push(Prisma.sql`op."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) same.push(Prisma.sql`op."country" = ${filters.country}`);
@@ -229,7 +237,7 @@ function onceEachGroup(filters: SummaryFilters, summaryId: string | undefined): 
       ? Prisma.sql`FROM "Contribution" o JOIN "ConsultationSummaryContribution" op ON op."contributionId" = o."id" AND op."summaryId" = ${summaryId}`
       : Prisma.sql`FROM "Contribution" o LEFT JOIN "StakeholderProfile" op ON op."userId" = o."authorId"`;
   if (summaryId === undefined) same.push(Prisma.sql`o."status" = 'APPROVED'::"ContributionStatus"`);
-  return Prisma.sql`(c."similarityGroupId" IS NULL OR NOT EXISTS (SELECT 1 ${from} WHERE ${Prisma.join(same, " AND ")}))`;
+  return Prisma.sql`(${group} IS NULL OR NOT EXISTS (SELECT 1 ${from} WHERE ${Prisma.join(same, " AND ")}))`;
 }
 
 type QuestionRow = { id: string; position: number; kind: QuestionKind; prompt: string; options: string[] };

@@ -14,7 +14,15 @@ import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
 // docs/decisions/0008-frozen-summary-format.md.
 
 /** The format publishing writes now (ConsultationSummary.figuresFormat). */
-export const FROZEN_FIGURES_FORMAT = 2;
+export const FROZEN_FIGURES_FORMAT = 3;
+
+/** From this format on, the frozen contributions carry their group of near-identical texts (near-duplicate figures). */
+export const FROZEN_GROUPS_FORMAT = 3;
+
+/** Whether a published version froze its contributions' groups (older ones have no near-duplicate figures). */
+export function hasFrozenGroups(stored: { figuresFormat: number | null }): boolean {
+  return (stored.figuresFormat ?? 1) >= FROZEN_GROUPS_FORMAT;
+}
 
 const count = z.int().nonnegative();
 const share = z.number().min(0).max(1);
@@ -104,12 +112,15 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV1>, SummaryStatistics> & Same<z.output<typeof themesV1>, SummaryThemes> = true;
 
 // Each format's schemas give the newest shape. Format 2 is format 1 with
-// its number stored (ConsultationSummary.figuresFormat); format 1 needs no
+// its number stored (ConsultationSummary.figuresFormat); format 3 is format
+// 2 whose frozen contributions also carry their similarity group
+// (ConsultationSummaryContribution.similarityGroupId); neither needs an
 // upgrade. A format that changes the figures adds a transform here from the
 // one before.
 const FORMATS: Record<number, { statistics: z.ZodType<SummaryStatistics>; themes: z.ZodType<SummaryThemes> }> = {
   1: { statistics: statisticsV1, themes: themesV1 },
   2: { statistics: statisticsV1, themes: themesV1 },
+  3: { statistics: statisticsV1, themes: themesV1 },
 };
 
 /** Which published version the stored figures belong to, for the error that says they do not parse. */

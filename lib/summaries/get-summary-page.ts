@@ -11,7 +11,7 @@ import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/e
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
-import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
+import { hasFrozenGroups, readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 import { computeDuplicateFigures, type DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
@@ -187,7 +187,8 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
     highlights: await resolveHighlights(consultation.id, chosen.highlights),
     approvedTotal: null,
     figures,
-    duplicates: handled(computeDuplicateFigures(consultation.id, applied, chosen.id)),
+    // Versions published before groups were frozen have no such figures.
+    duplicates: hasFrozenGroups(chosen) ? handled(computeDuplicateFigures(consultation.id, applied, chosen.id)) : Promise.resolve(null),
   };
 }
 

@@ -96,10 +96,11 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
 
       if (fields.publish) {
         // With each contribution, its author's stakeholder type and country
-        // now: filtered views of this version count by these.
+        // and its group of near-identical texts now: filtered views of this
+        // version count by these.
         await tx.$executeRaw`
-          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country")
-          SELECT ${summary.id}, c."id", p."stakeholderType", p."country"
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId")
+          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId"
           FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
           WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
         const { figures, placement } = await computeSummaryFiguresWithPlacement(

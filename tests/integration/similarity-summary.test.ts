@@ -7,7 +7,9 @@ import type { OpenContribution } from "@/lib/open-data/records";
 import { regroupConsultation } from "@/lib/similarity/regroup-consultation";
 import { computeDuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
 import { computeStatistics } from "@/lib/summaries/compute-statistics";
-import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { FROZEN_FIGURES_FORMAT } from "@/lib/summaries/frozen-figures";
+import { getSummaryFrame, getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { saveSummary } from "@/lib/summaries/save-summary";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
@@ -76,6 +78,36 @@ describe("summary figures", () => {
     signOut();
     expect(page?.figures?.statistics.total).toBe(4);
     expect(page?.filtered).toBe(true);
+  });
+});
+
+describe("a published version", () => {
+  it("keeps the groups it froze when groups change later; a version from before has no such figures", async () => {
+    await signInAs(moderator.id);
+    const latest = await db.consultationSummary.findFirst({ where: { consultationId: consultation.id }, orderBy: { version: "desc" } });
+    const saved = await saveSummary({ consultationId: consultation.id, synthesis: "Published with its groups.", baseVersion: latest?.version ?? 0, publish: true });
+    signOut();
+    const published = await db.consultationSummary.findUniqueOrThrow({ where: { consultationId_version: { consultationId: consultation.id, version: saved.version } } });
+    const frozen = { total: 6, inGroups: 3, groups: 1, distinctTexts: 4, largestGroup: 3 };
+    expect(await computeDuplicateFigures(consultation.id, {}, published.id)).toEqual(frozen);
+
+    // The campaign's group dissolved (regrouped, say): the live figures follow, the published ones do not.
+    const groupId = (await db.contribution.findUniqueOrThrow({ where: { id: refs.letter1!.id } })).similarityGroupId;
+    await db.contribution.updateMany({ where: { similarityGroupId: groupId }, data: { similarityGroupId: null } });
+    try {
+      expect(await computeDuplicateFigures(consultation.id, {})).toMatchObject({ inGroups: 0, groups: 0 });
+      expect(await computeDuplicateFigures(consultation.id, {}, published.id)).toEqual(frozen);
+      expect((await computeStatistics(consultation.id, { groups: "once" }, { summaryId: published.id })).total).toBe(4);
+      const frame = await getSummaryFrame(consultation.slug, { version: saved.version });
+      expect(await frame?.duplicates).toEqual(frozen);
+
+      // Published in format 2, before groups were frozen: no near-duplicate figures rather than wrong ones.
+      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: 2 } });
+      expect(await (await getSummaryFrame(consultation.slug, { version: saved.version }))?.duplicates).toBeNull();
+    } finally {
+      await db.contribution.updateMany({ where: { id: { in: ["letter1", "letter2", "letter3", "letter4"].map((name) => refs[name]!.id) } }, data: { similarityGroupId: groupId } });
+      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: FROZEN_FIGURES_FORMAT } });
+    }
   });
 });
 
