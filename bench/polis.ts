@@ -7,8 +7,15 @@ import { parse } from "csv-parse/sync";
 // under CC BY 4.0 with Attribution to The Computational Democracy Project."
 // See ../shared/corpora/README.md for the links of each conversation.
 
-/** ../shared/corpora/polis from the project or a worktree of it: the first ancestor that has it. */
-export const POLIS_DIR = findUp(import.meta.dirname, "shared/corpora/polis");
+/**
+ * ../shared/corpora/polis from the project or a worktree of it: the first
+ * ancestor that has it. Looked up when asked, not on import: a clone
+ * without ../shared (CI) still runs the tests that read the copies in
+ * tests/fixtures/polis.
+ */
+export function polisDir(): string {
+  return findUp(import.meta.dirname, "shared/corpora/polis");
+}
 
 function findUp(from: string, relative: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
@@ -28,7 +35,7 @@ export const POLIS_CORPORA = [
 
 export type PolisComment = { id: string; authorId: string; moderated: number; body: string };
 
-export function readPolisComments(corpus: string, dir = POLIS_DIR): PolisComment[] {
+export function readPolisComments(corpus: string, dir = polisDir()): PolisComment[] {
   const rows = parse(fs.readFileSync(path.join(dir, corpus, "comments.csv"), "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return rows.map((row) => ({ id: row["comment-id"] ?? "", authorId: row["author-id"] ?? "", moderated: Number(row.moderated), body: row["comment-body"] ?? "" }));
 }
