@@ -11,6 +11,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { DEMO_CONTRIBUTION_COUNT } from "@/prisma/seed/demo-contributions";
 import { READING_CONSULTATION_SLUG } from "@/prisma/seed/demo-reading";
 import {
+  FORM_LETTER_ADDITIONS,
+  FORM_LETTER_TITLE,
+  FORM_LETTER_UNCHANGED,
   FRENCH_DECLARED_ENGLISH,
   GERMAN_STATEMENT,
   JOINT_PAPER_FILE_NAME,
@@ -199,6 +202,18 @@ describe("npm run db:seed", () => {
     const [odt] = byName(GERMAN_STATEMENT.fileName);
     expect(odt?.textStatus).toBe("EXTRACTED");
     expect(odt?.pages[0]?.language).toBe("de");
+
+    // The joint paper's filings are one group (the same bytes); the form letters another.
+    const jointGroups = await db.contribution.findMany({
+      where: { attachments: { some: { fileName: JOINT_PAPER_FILE_NAME } } },
+      select: { similarityGroup: { select: { kind: true, memberCount: true } }, similarityGroupId: true },
+    });
+    expect(new Set(jointGroups.map((row) => row.similarityGroupId)).size).toBe(1);
+    expect(jointGroups[0]?.similarityGroup).toEqual({ kind: "EXACT", memberCount: 3 });
+    const letters = await db.contribution.findMany({ where: { title: FORM_LETTER_TITLE }, select: { similarityGroupId: true } });
+    expect(letters).toHaveLength(FORM_LETTER_UNCHANGED + FORM_LETTER_ADDITIONS.length);
+    expect(new Set(letters.map((row) => row.similarityGroupId)).size).toBe(1);
+    expect(letters[0]?.similarityGroupId).not.toBeNull();
 
     const french = await db.contribution.findFirstOrThrow({ where: { title: FRENCH_DECLARED_ENGLISH.title } });
     expect(french).toMatchObject({ language: "en", detectedLanguage: "fr", languageConfident: true });
