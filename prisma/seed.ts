@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import cliProgress from "cli-progress";
 import { getEnv } from "@/lib/env";
 import { db } from "@/lib/db";
 import { closePrismaClient, pgliteDirFor } from "@/lib/db/create-client";
 import { addSyntheticContributions, SyntheticSeedError } from "@/prisma/seed/add-synthetic-contributions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { progressReporter } from "@/scripts/progress-reporter";
 
 // npm run db:seed [-- --contributions N]: the demo (idempotent), then
 // optionally N synthetic contributions for scale tests.
@@ -41,28 +41,6 @@ function parseOptions(argv: string[]): { help: boolean; contributions: number } 
   return { help: values.help === true, contributions: Number(raw) };
 }
 
-function progressReporter(total: number): { update(done: number): void; stop(): void } {
-  if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      { format: "  {bar} {percentage}% | {value}/{total} contributions | {eta_formatted} left", hideCursor: true },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0);
-    return { update: (done) => bar.update(done), stop: () => bar.stop() };
-  }
-  // Logs and CI: one line per tenth instead of a redrawn bar.
-  let nextTenth = 1;
-  return {
-    update(done) {
-      while (total > 0 && done >= (total * nextTenth) / 10) {
-        console.log(`  ${done}/${total} contributions (${nextTenth * 10}%)`);
-        nextTenth += 1;
-      }
-    },
-    stop() {},
-  };
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) {
@@ -81,7 +59,7 @@ async function main(): Promise<void> {
     if (options.contributions > 0) {
       console.log(`Adding ${options.contributions} synthetic contributions`);
       const syntheticStarted = performance.now();
-      const progress = progressReporter(options.contributions);
+      const progress = progressReporter(options.contributions, "contributions");
       try {
         await addSyntheticContributions(db, { count: options.contributions, onProgress: (done) => progress.update(done) });
       } finally {

@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 
-// A progress bar on a terminal; in logs and CI, one line per tenth. The
-// same as prisma/seed.ts draws (which can import it from here).
+// A progress bar on a terminal; in logs and CI, one line per tenth (the
+// seed's --contributions, the attachment-text backfill).
 
 export function progressReporter(total: number, unit: string): { update(done: number): void; stop(): void } {
   if (process.stdout.isTTY) {

@@ -8,7 +8,7 @@ import { plainExcerpt } from "@/lib/contributions/excerpt";
 import type { FacetValue } from "@/lib/contributions/find-consultation-contributions";
 import { languageName } from "@/lib/vocabulary/languages";
 import { languageDifference } from "@/lib/language/language-line";
-import { effectiveLanguageSql } from "@/lib/search/search-sql";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 import { isQueueFiltered, QUEUE_PAGE_SIZE, queueFilterSchema, type QueueFilter, type QueueStatus } from "@/lib/moderation/queue-filter";
 import { queueSql } from "@/lib/moderation/queue-sql";
 import { waitingReason, type WaitingReason } from "@/lib/moderation/waiting-reason";

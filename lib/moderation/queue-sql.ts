@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import type { QueueFilter } from "@/lib/moderation/queue-filter";
-import { effectiveLanguageSql } from "@/lib/search/search-sql";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 
 // The moderation queue in SQL, shared by the list and by "next item" on the
 // review page so both follow the same queue in the same order.

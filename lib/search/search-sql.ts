@@ -15,10 +15,6 @@ export type SearchTerms = {
   expansions: readonly string[];
 };
 
-/** The effective language of a contribution row aliased `alias` (SQL twin of effectiveLanguage). */
-export const effectiveLanguageSql = (alias: string): Prisma.Sql =>
-  Prisma.raw(`agora_effective_language(${alias}."language", ${alias}."detectedLanguage", ${alias}."languageConfident")`);
-
 /** The query parsed with one language's dictionary (a code as a bound value, or a column). */
 export function tsquerySql(language: string | Prisma.Sql, { q, expansions }: SearchTerms): Prisma.Sql {
   const config = Prisma.sql`agora_search_config(${language})`;

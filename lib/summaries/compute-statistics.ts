@@ -2,7 +2,7 @@ import "server-only";
 import { countryName } from "@/lib/vocabulary/countries";
 import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import { PHASE_LABELS } from "@/lib/vocabulary/phases";
-import { EFFECTIVE_LANGUAGE_SQL } from "@/lib/language/effective-language-sql";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 import { languageName } from "@/lib/vocabulary/languages";
 import { SCALE_MAX, SCALE_MIN } from "@/lib/contributions/schema";
 import { notFound, parseInput } from "@/lib/errors";
@@ -256,10 +256,10 @@ async function compute(tx: Prisma.TransactionClient, consultationId: string, sub
   const timeZone = consultation.conference?.timeZone ?? "UTC";
 
   const breakdownRows = await tx.$queryRaw<BreakdownRow[]>`
-    SELECT p."stakeholderType"::text AS "stakeholderType", p."country"::text AS "country", c."phase"::text AS "phase", ${EFFECTIVE_LANGUAGE_SQL} AS "language",
-           GROUPING(p."stakeholderType", p."country", c."phase", ${EFFECTIVE_LANGUAGE_SQL})::int AS "grouping", count(*)::int AS "count"
+    SELECT p."stakeholderType"::text AS "stakeholderType", p."country"::text AS "country", c."phase"::text AS "phase", ${effectiveLanguageSql()} AS "language",
+           GROUPING(p."stakeholderType", p."country", c."phase", ${effectiveLanguageSql()})::int AS "grouping", count(*)::int AS "count"
     ${from} ${where}
-    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${EFFECTIVE_LANGUAGE_SQL}), ())`;
+    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${effectiveLanguageSql()}), ())`;
 
   // Days on the local wall clock (timestamp without time zone), so date_trunc
   // and the series step in whole local days whatever the server's time zone.

@@ -1,5 +1,5 @@
 import "server-only";
-import { EFFECTIVE_LANGUAGE_SQL } from "@/lib/language/effective-language-sql";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { computeStatistics, inSnapshot, subsetSql, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
@@ -80,7 +80,7 @@ export async function computeSummaryFiguresWithPlacement(
     // Only the columns the themes read; ordered so that what the theme
     // engine sees does not depend on the plan PostgreSQL picked.
     const rows = await tx.$queryRaw<DocumentRow[]>`
-      SELECT c."id", c."reference", c."title", c."body", ${EFFECTIVE_LANGUAGE_SQL} AS "language", p."stakeholderType"::text AS "stakeholderType", c."answers"
+      SELECT c."id", c."reference", c."title", c."body", ${effectiveLanguageSql()} AS "language", p."stakeholderType"::text AS "stakeholderType", c."answers"
       ${from} ${where}
       ORDER BY c."id"`;
     return { statistics, rows };

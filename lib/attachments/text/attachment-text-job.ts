@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { extractAttachmentText } from "@/lib/attachments/text/extract-attachment-text";
-import { db } from "@/lib/db";
 import { enqueueJob, type EnqueuedJob } from "@/lib/jobs/enqueue-job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { refreshContributionFingerprint } from "@/lib/similarity/fingerprint-and-group";
@@ -39,7 +38,7 @@ export function enqueueAttachmentText(
 export const attachmentTextJob = defineJobHandler(z.object({ attachmentId: z.string().min(1), reuse: z.boolean().optional() }), async (job) => {
   let reportedAt = 0;
   let pending: Promise<void> = Promise.resolve();
-  await extractAttachmentText(job.payload.attachmentId, {
+  const result = await extractAttachmentText(job.payload.attachmentId, {
     reuse: job.payload.reuse,
     signal: job.signal,
     onProgress(done, total) {
@@ -52,6 +51,5 @@ export const attachmentTextJob = defineJobHandler(z.object({ attachmentId: z.str
   });
   await pending;
   // The contribution's fingerprint includes its files' text: group it again now that the text is known.
-  const attachment = await db.attachment.findUnique({ where: { id: job.payload.attachmentId }, select: { contributionId: true } });
-  if (attachment?.contributionId) await refreshContributionFingerprint(attachment.contributionId);
+  if (result?.contributionId) await refreshContributionFingerprint(result.contributionId);
 });

@@ -5,7 +5,7 @@ import type { TextStatus } from "@/lib/generated/prisma/enums";
 import { storagePath } from "@/lib/attachments/storage";
 import { extractText, type ExtractOptions, type ExtractionOutcome } from "@/lib/attachments/text/extract-text";
 import { detectLanguage } from "@/lib/language/detect-language";
-import { EFFECTIVE_LANGUAGE_SQL } from "@/lib/language/effective-language-sql";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 
 // Reads one attachment's text and records the outcome on its row, with its
 // pages (docs/decisions/0012-attachment-text.md). Called by the
@@ -23,6 +23,8 @@ export type AttachmentTextResult = {
   /** Copied from an attachment with the same bytes rather than read again. */
   reused: boolean;
   outcome: ExtractionOutcome | null;
+  /** The contribution the attachment belongs to when its text was recorded (null: not attached yet). */
+  contributionId: string | null;
 };
 
 type Recorded = Pick<ExtractionOutcome, "status" | "message" | "pageCount" | "pages" | "textChars" | "truncated">;
@@ -42,16 +44,16 @@ function languageFor(text: string, declared: string | null) {
   return { detected: verdict.detected, confident: verdict.confident, pageLanguage };
 }
 
-/** Pages, status and language in one transaction; the old pages are replaced. False when the attachment is gone. */
-async function record(attachmentId: string, outcome: Recorded): Promise<boolean> {
+/** Pages, status and language in one transaction; the old pages are replaced. Null when the attachment is gone. */
+async function record(attachmentId: string, outcome: Recorded): Promise<{ contributionId: string | null } | null> {
   return db.$transaction(async (tx) => {
     // Locks the row: a submission attaching it at the same time waits, and
     // its alignAttachmentLanguage then sees these pages (or this reads the
     // contribution it was attached to).
-    const [row] = await tx.$queryRaw<{ language: string | null }[]>`
-      SELECT ${EFFECTIVE_LANGUAGE_SQL} AS "language" FROM "Attachment" a LEFT JOIN "Contribution" c ON c."id" = a."contributionId"
+    const [row] = await tx.$queryRaw<{ language: string | null; contributionId: string | null }[]>`
+      SELECT ${effectiveLanguageSql()} AS "language", a."contributionId" FROM "Attachment" a LEFT JOIN "Contribution" c ON c."id" = a."contributionId"
       WHERE a."id" = ${attachmentId} FOR UPDATE OF a`;
-    if (!row) return false;
+    if (!row) return null;
     const language = languageFor(outcome.pages.map((page) => page.text).join("\n\n"), row.language);
     await tx.attachmentPage.deleteMany({ where: { attachmentId } });
     if (outcome.pages.length > 0) {
@@ -72,7 +74,7 @@ async function record(attachmentId: string, outcome: Recorded): Promise<boolean>
         languageConfident: language.confident,
       },
     });
-    return true;
+    return { contributionId: row.contributionId };
   });
 }
 
@@ -117,14 +119,14 @@ export async function extractAttachmentText(
   if (options.reuse !== false) {
     const same = await findSameBytes(attachment);
     if (same) {
-      if (!(await record(attachmentId, same))) return null;
-      return { status: same.status, pageCount: same.pageCount, reused: true, outcome: null };
+      const recorded = await record(attachmentId, same);
+      return recorded && { status: same.status, pageCount: same.pageCount, reused: true, outcome: null, ...recorded };
     }
   }
 
   const outcome = await extractText(storagePath(attachment.storageKey), attachment.mediaType, options);
-  if (!(await record(attachmentId, outcome))) return null;
-  return { status: outcome.status, pageCount: outcome.pageCount, reused: false, outcome };
+  const recorded = await record(attachmentId, outcome);
+  return recorded && { status: outcome.status, pageCount: outcome.pageCount, reused: false, outcome, ...recorded };
 }
 
 /**
@@ -137,7 +139,7 @@ export async function extractAttachmentText(
 export async function alignAttachmentLanguage(contributionId: string, transaction?: Prisma.TransactionClient): Promise<number> {
   const client = transaction ?? db;
   return client.$executeRaw`
-    UPDATE "AttachmentPage" AS p SET "language" = ${EFFECTIVE_LANGUAGE_SQL}
+    UPDATE "AttachmentPage" AS p SET "language" = ${effectiveLanguageSql()}
     FROM "Attachment" AS a JOIN "Contribution" AS c ON c."id" = a."contributionId"
-    WHERE p."attachmentId" = a."id" AND c."id" = ${contributionId} AND NOT a."languageConfident" AND p."language" <> ${EFFECTIVE_LANGUAGE_SQL}`;
+    WHERE p."attachmentId" = a."id" AND c."id" = ${contributionId} AND NOT a."languageConfident" AND p."language" <> ${effectiveLanguageSql()}`;
 }
