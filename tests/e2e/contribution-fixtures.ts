@@ -13,6 +13,17 @@ export const FIXTURE_CONSULTATION = first;
 /** A consultation with seeded contributions only (none of the demo participant's). */
 export const OTHERS_CONSULTATION = second;
 
+/**
+ * One approved French contribution in OTHERS_CONSULTATION by a demo
+ * stakeholder, so that the search specs do not hang on how many of the
+ * generated ones the seed approved: that depends on the hour it runs.
+ */
+export const FRENCH_DECISION = {
+  title: "Contester une décision automatisée",
+  body: "Toute personne concernée par des décisions automatisées doit pouvoir les contester auprès d'un agent humain, dans un délai raisonnable.",
+  language: "fr",
+} as const;
+
 export const XSS = {
   title: `E2E stored XSS <script>alert("title")</script><img src=x onerror=alert("title-img")>`,
   body: [

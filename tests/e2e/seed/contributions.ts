@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/env";
 import { closePrismaClient, createPrismaClient, pgliteDirFor } from "@/lib/db/create-client";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
 import { createTestContribution } from "../../helpers/contribution-factory";
-import { FIXTURE_CONSULTATION, PENDING_TITLE, REJECTED, TO_WITHDRAW_TITLE, XSS } from "../contribution-fixtures";
+import { FIXTURE_CONSULTATION, FRENCH_DECISION, OTHERS_CONSULTATION, PENDING_TITLE, REJECTED, TO_WITHDRAW_TITLE, XSS } from "../contribution-fixtures";
 
 // Run by scripts/e2e-server.sh after the seed, before the server starts (an
 // embedded database has one process at a time). See ../contribution-fixtures.ts.
@@ -41,7 +41,15 @@ async function main() {
     });
     await createTestContribution({ ...base, title: PENDING_TITLE, status: "PENDING" }, db);
     await createTestContribution({ ...base, title: TO_WITHDRAW_TITLE, status: "PENDING" }, db);
-    console.log("E2E contributions: 4 added for the demo participant");
+
+    const others = await db.consultation.findUniqueOrThrow({ where: { slug: OTHERS_CONSULTATION.slug }, select: { id: true } });
+    const stakeholder = await db.user.findFirstOrThrow({
+      where: { role: "PARTICIPANT", email: { notIn: DEMO_ACCOUNTS.map((account) => account.email) } },
+      orderBy: { email: "asc" },
+      select: { id: true },
+    });
+    await createTestContribution({ ...FRENCH_DECISION, authorId: stakeholder.id, consultationId: others.id, phase: "BEFORE", status: "APPROVED" }, db);
+    console.log("E2E contributions: 4 added for the demo participant, 1 in French for a stakeholder");
   } finally {
     await closePrismaClient(db);
   }
