@@ -9,6 +9,7 @@ import { formatContributionReference } from "@/lib/contributions/reference";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { detectLanguage } from "@/lib/language/detect-language";
 import { assignThemes } from "@/lib/summaries/themes/assign-themes";
+import { findThemes } from "@/lib/summaries/themes/engine/find-themes";
 import { buildTermVectors } from "@/lib/summaries/themes/build-term-vectors";
 import { countTerms } from "@/lib/summaries/themes/count-terms";
 import { languageTools } from "@/lib/summaries/themes/language-tools";
@@ -122,7 +123,47 @@ const withAttachments = (contribution: ContributionInput) => [titleAndBody(contr
  * whose run() calls it on the same inputs (it may read attachmentPages,
  * similarityGroupId and the page languages as it likes).
  */
+/** The new engine (lib/summaries/themes/engine), on the parts production gives it: title, body, attachment pages. */
+const newEngine: ThemeEngine = {
+  name: "new",
+  readsAttachments: true,
+  run(contributions) {
+    const result = findThemes(
+      contributions.map((contribution) => ({
+        id: contribution.id,
+        reference: contribution.reference,
+        stakeholderType: contribution.stakeholderType,
+        groupId: contribution.similarityGroupId,
+        parts: [
+          { text: contribution.title, language: contribution.language, source: { kind: "title" as const } },
+          { text: contribution.body, language: contribution.language, source: { kind: "body" as const } },
+          ...contribution.attachmentPages.map((page) => ({
+            text: page.text,
+            language: page.language,
+            source: { kind: "attachment" as const, attachmentId: page.attachmentId, fileName: page.fileName, page: page.page },
+          })),
+        ],
+      })),
+    );
+    const members = new Map<string, { id: string; weight: number }[]>();
+    const unthemedIds: string[] = [];
+    for (const [id, placement] of result.placements) {
+      if ("reason" in placement) unthemedIds.push(id);
+      else for (const { key, weight } of placement.themes) members.set(key, [...(members.get(key) ?? []), { id, weight }]);
+    }
+    return {
+      themes: result.themes.map((theme) => ({
+        key: theme.key,
+        label: [theme.label, ...theme.terms.filter((term) => term !== theme.label)].slice(0, 6).join(", "),
+        rankedMemberIds: (members.get(theme.key) ?? []).sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1)).map((member) => member.id),
+      })),
+      unthemedIds,
+    };
+  },
+};
+
 export const ENGINES: ThemeEngine[] = [
+  newEngine,
   oldEngine("old, title + body + attachments", withAttachments, true),
   // What production does today (lib/summaries/compute-summary-figures.ts).
   oldEngine("old, title + body", titleAndBody, false),

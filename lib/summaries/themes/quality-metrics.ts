@@ -15,6 +15,8 @@ export const TOP_DOCUMENTS = 10;
 /** …and an issue is recovered when some theme's top documents are at least this share of it (by primary label). */
 export const RECOVERED_SHARE = 0.7;
 /** A language theme: at least this share of its members in one language… */
+/** A language of less than this share of all documents is a minority one. */
+export const MINORITY_SHARE = 0.5;
 export const LANGUAGE_THEME_SHARE = 0.9;
 /** A boilerplate theme: at least this share of its top documents carry no substance (cover note, introduction only). */
 export const BOILERPLATE_THEME_SHARE = 0.6;
@@ -139,9 +141,11 @@ export function recoveredIssues(themes: readonly ScoredTheme[], classOf: Readonl
 /**
  * Themes that are a language rather than a subject: at least
  * LANGUAGE_THEME_SHARE of their members share one language, and that
- * language is not itself at least that share of all the documents (when
- * nearly everything is in English, an English theme says nothing).
- * `languageOf` holds every document given to the engine.
+ * language is a minority of all the documents (less than half), as "the
+ * French contributions" and "the German ones" were on the real
+ * consultation. A theme of the majority language is a subject written
+ * mostly in it; whether the other languages joined it shows in NMI and
+ * purity. `languageOf` holds every document given to the engine.
  */
 export function languageThemes(themes: readonly ScoredTheme[], languageOf: ReadonlyMap<string, string>, share = LANGUAGE_THEME_SHARE): string[] {
   const overall = shares([...languageOf.values()]);
@@ -150,7 +154,7 @@ export function languageThemes(themes: readonly ScoredTheme[], languageOf: Reado
       const languages = theme.rankedMemberIds.map((id) => languageOf.get(id)).filter((language): language is string => language !== undefined);
       if (languages.length === 0) return false;
       const [language, inTheme] = top(shares(languages));
-      return inTheme >= share && (overall.get(language) ?? 0) < share;
+      return inTheme >= share && (overall.get(language) ?? 0) < MINORITY_SHARE;
     })
     .map((theme) => theme.key);
 }

@@ -49,15 +49,20 @@ export function findBoilerplate(sentences: readonly Sentence[], groupOf: (doc: n
   const furniture = new Set<string>();
   const pagesOfKey = new Map<string, Set<number>>();
   let currentDoc = -1;
+  const partsOfDoc = new Set<number>();
+  // On three pages, or on every page of a shorter paper (of two pages at least).
   const flushDocument = () => {
-    for (const [key, parts] of pagesOfKey) if (parts.size >= FURNITURE_MIN_PAGES) furniture.add(`${currentDoc}\u0001${key}`);
+    const needed = Math.max(2, Math.min(FURNITURE_MIN_PAGES, partsOfDoc.size));
+    for (const [key, parts] of pagesOfKey) if (parts.size >= needed) furniture.add(`${currentDoc}\u0001${key}`);
     pagesOfKey.clear();
+    partsOfDoc.clear();
   };
   for (const sentence of sentences) {
     if (sentence.doc !== currentDoc) {
       flushDocument();
       currentDoc = sentence.doc;
     }
+    partsOfDoc.add(sentence.part);
     if (sentence.wordCount < FURNITURE_MIN_WORDS) continue;
     let parts = pagesOfKey.get(sentence.key);
     if (!parts) pagesOfKey.set(sentence.key, (parts = new Set()));

@@ -34,8 +34,9 @@ const MAX_THEMES_PER_CONTRIBUTION = 3;
 const BROAD_SHARE = 0.3;
 /** A contribution whose best theme is less like it than this fraction of the median contribution's belongs nowhere. */
 const NOWHERE_FRACTION = 0.35;
-/** Fraction of the median fitted contribution's likeness to its theme that a placed-by-shared-terms one needs. */
-const FOLD_IN_FRACTION = 0.5;
+/** A contribution placed by shared terms needs a best theme this far ahead of the next, and this much likeness at least. */
+const FOLD_IN_MARGIN = 1.5;
+const FOLD_IN_MIN = 0.05;
 /** Themes of two languages merge when their bridge profiles are at least this alike, each the other's nearest. */
 const MERGE_SIMILARITY = 0.5;
 const MAX_SUBTHEMES = 5;
@@ -184,23 +185,54 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
   let profiles = themes.map(profileOf);
   mergeAcrossLanguages(themes, profiles);
   profiles = themes.map(profileOf);
-  const ownLikeness: number[] = [];
-  themes.forEach((theme, t) => {
-    for (const doc of theme.members.keys()) ownLikeness.push(dotSparse(bridgeVector(doc), profiles[t] as Map<number, number>));
-  });
-  const foldInFloor = Math.max(0.05, FOLD_IN_FRACTION * median(ownLikeness));
-  for (const doc of reps) {
-    if (fitted.has(doc) || reason.has(doc)) continue;
-    const vector = bridgeVector(doc);
-    const likeness = profiles.map((profile) => dotSparse(vector, profile));
-    const best = Math.max(-1, ...likeness);
-    if (themes.length === 0 || best < foldInFloor) {
-      reason.set(doc, "fewInLanguage");
-      continue;
-    }
+  // A contribution of a small language shares only part of its words with
+  // a theme's (mostly other-language) profile, so its likeness is not
+  // compared with the fitted contributions' own: it must stand out, its
+  // best theme clearly ahead of the next one, then the same holds for a
+  // second round against the profiles in its own language of what the
+  // first round placed.
+  const place = (doc: number, likeness: number[]): boolean => {
+    const ranked = [...likeness].sort((a, b) => b - a);
+    const [best = 0, second = 0] = ranked;
+    if (best < FOLD_IN_MIN || best < FOLD_IN_MARGIN * second) return false;
     likeness.forEach((value, t) => {
       if (value >= 0.8 * best) (themes[t] as WorkTheme).members.set(doc, value);
     });
+    return true;
+  };
+  const waiting: number[] = [];
+  for (const doc of reps) {
+    if (fitted.has(doc) || reason.has(doc)) continue;
+    const vector = bridgeVector(doc);
+    if (themes.length === 0 || !place(doc, profiles.map((profile) => dotSparse(vector, profile)))) waiting.push(doc);
+  }
+  // Weighted within its language: words every contribution of a language
+  // uses ("Verordnung", "Stellungnahme") must not make its profiles alike.
+  const idfByLanguage = new Map([...repsByLanguage].map(([language, docs]) => [language, idfOf(docs, docFeatures)]));
+  const languageVector = (doc: number) => unitSparse(docFeatures[doc] as Map<number, number>, idfByLanguage.get(docLanguage[doc] as string) ?? new Map());
+  // Per theme and language, from the members in that language; a theme
+  // with fewer than a theme's worth of them has no profile in it, or one
+  // contribution would draw all others of its language after it.
+  const ownLanguageProfiles = themes.map((theme) => {
+    const sums = new Map<string, Map<number, number>>();
+    const counts = new Map<string, number>();
+    for (const [doc, weight] of theme.members) {
+      const language = docLanguage[doc] as string;
+      counts.set(language, (counts.get(language) ?? 0) + 1);
+      let sum = sums.get(language);
+      if (!sum) sums.set(language, (sum = new Map()));
+      for (const [feature, value] of languageVector(doc)) sum.set(feature, (sum.get(feature) ?? 0) + weight * value);
+    }
+    return new Map([...sums].filter(([language]) => (counts.get(language) as number) >= minTheme).map(([language, sum]) => [language, normalise(sum)]));
+  });
+  for (const doc of waiting) {
+    const vector = languageVector(doc);
+    const bridges = bridgeVector(doc);
+    const language = docLanguage[doc] as string;
+    // Only among the themes that have a profile in its language, two at least: against none, any would win.
+    const withProfile = themes.map((_, t) => ownLanguageProfiles[t]?.has(language) ?? false);
+    const likeness = themes.map((_, t) => (withProfile[t] ? dotSparse(vector, ownLanguageProfiles[t]?.get(language) as Map<number, number>) + dotSparse(bridges, profiles[t] as Map<number, number>) : 0));
+    if (withProfile.filter(Boolean).length < 2 || !place(doc, likeness)) reason.set(doc, "fewInLanguage");
   }
   progress(0.85, "describing");
 
