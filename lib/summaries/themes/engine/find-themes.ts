@@ -45,6 +45,8 @@ const MIN_SPLIT_SILHOUETTE = 0.02;
 const MIN_SUBTHEME_SHARE = 0.08;
 const SILHOUETTE_SAMPLE = 2_000;
 const SELECTION_ITERATIONS = 40;
+/** Rows the number of themes is chosen on (all of them below this). */
+const SELECTION_ROWS = 5_000;
 const FEATURE_MAX_SHARE = 0.5;
 const MAX_FEATURES = 30_000;
 
@@ -400,7 +402,14 @@ function themesOf(matrix: SparseRows, docs: readonly number[], language: string,
   return themesFromFactorisation(matrix, factorisation, rows, docs, language, minTheme, reason, true);
 }
 
-function chooseK(matrix: SparseRows, kMin: number, kMax: number): number {
+/**
+ * The number of themes with the best silhouette. On many rows, chosen on
+ * an evenly spaced selection of SELECTION_ROWS of them: the structure a
+ * few thousand contributions show is the structure of all, and each k
+ * tried costs a factorisation.
+ */
+function chooseK(full: SparseRows, kMin: number, kMax: number): number {
+  const matrix = full.rows > SELECTION_ROWS ? subMatrix(full, evenlySpaced(full.rows, SELECTION_ROWS)) : full;
   const sample = sampleRows(matrix.rows);
   let bestK = kMin;
   let bestScore = -Infinity;
@@ -479,11 +488,12 @@ function splitTheme(theme: WorkTheme, matrix: SparseRows, docs: readonly number[
   const sub = subMatrix(matrix, members.map((doc) => rowOf.get(doc) as number));
   const kMax = Math.min(MAX_SUBTHEMES, Math.floor(members.length / minTheme));
   if (kMax < 2) return [];
-  const sample = sampleRows(sub.rows);
+  const selection = sub.rows > SELECTION_ROWS ? subMatrix(sub, evenlySpaced(sub.rows, SELECTION_ROWS)) : sub;
+  const sample = sampleRows(selection.rows);
   let best: { k: number; score: number } = { k: 0, score: 0 };
   for (let k = 2; k <= kMax; k += 1) {
-    const { w } = factorise(sub, k, SELECTION_ITERATIONS);
-    const score = silhouette(sub, hardLabels(w, sub.rows, k), k, sample);
+    const { w } = factorise(selection, k, SELECTION_ITERATIONS);
+    const score = silhouette(selection, hardLabels(w, selection.rows, k), k, sample);
     if (score > best.score + 1e-3) best = { k, score };
   }
   if (best.k === 0 || best.score < MIN_SPLIT_SILHOUETTE) return [];
@@ -558,9 +568,13 @@ function hardLabels(w: Float64Array, rows: number, k: number): Int32Array {
 
 /** Every row up to the sample size, else an evenly spaced selection (deterministic). */
 function sampleRows(rows: number): number[] {
-  if (rows <= SILHOUETTE_SAMPLE) return Array.from({ length: rows }, (_, row) => row);
-  const step = rows / SILHOUETTE_SAMPLE;
-  return Array.from({ length: SILHOUETTE_SAMPLE }, (_, i) => Math.floor(i * step));
+  return evenlySpaced(rows, SILHOUETTE_SAMPLE);
+}
+
+function evenlySpaced(rows: number, count: number): number[] {
+  if (rows <= count) return Array.from({ length: rows }, (_, row) => row);
+  const step = rows / count;
+  return Array.from({ length: count }, (_, i) => Math.floor(i * step));
 }
 
 function idfOf(docs: readonly number[], counts: readonly Map<number, number>[]): Map<number, number> {
