@@ -6,6 +6,7 @@ import { HighlightList } from "@/components/summaries/highlight-list";
 import { DuplicateFigures } from "@/components/summaries/duplicate-figures";
 import { ParticipationFigures } from "@/components/summaries/participation-figures";
 import { PrintButton } from "@/components/summaries/print-button";
+import { ReportDownload } from "@/components/summaries/report-download";
 import { QuestionFigures } from "@/components/summaries/question-figures";
 import { SummaryEditor } from "@/components/summaries/summary-editor";
 import { SummaryEditorProvider } from "@/components/summaries/summary-editor-context";
@@ -140,6 +141,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         </div>
         <div className="no-print mt-4 flex flex-wrap items-center gap-4">
           {hasFigures ? <PrintButton /> : null}
+          {hasFigures ? <ReportDownload slug={consultation.slug} view={live ? { kind: "live" } : { kind: "published", version: shown?.version }} filters={filters} /> : null}
           {data.canEdit && !live ? <Link href={`${base}?view=live`}>Live view and synthesis editor</Link> : null}
           {live && newestPublished ? <Link href={base}>Published version</Link> : null}
         </div>
