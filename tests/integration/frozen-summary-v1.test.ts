@@ -1,20 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { GET as consultationRoute } from "@/app/api/v1/consultations/[slug]/route";
-import { GET as contributionsCsvRoute } from "@/app/api/v1/consultations/[slug]/contributions.csv/route";
-import { GET as contributionsJsonRoute } from "@/app/api/v1/consultations/[slug]/contributions.json/route";
-import { GET as contributionsRoute } from "@/app/api/v1/consultations/[slug]/contributions/route";
-import { GET as summaryVersionRoute } from "@/app/api/v1/consultations/[slug]/summaries/[version]/route";
-import { GET as summariesRoute } from "@/app/api/v1/consultations/[slug]/summaries/route";
 import { parse as parseCsv } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { BYTE_ORDER_MARK, CSV_OPTIONS } from "@/lib/open-data/csv-columns";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FROZEN_FIGURES_FORMAT, FrozenFiguresError } from "@/lib/summaries/frozen-figures";
 import { getSummaryPage } from "@/lib/summaries/get-summary-page";
 import { saveSummary } from "@/lib/summaries/save-summary";
+import { asJson, bodyOf, countedAnyTime, insertFrozenSummary, openDataAnswers, readFrozenFixture, summaryVersionAnswer } from "../helpers/frozen-fixture";
 import { createFrozenWorld, FROZEN_WORLD } from "../helpers/frozen-summary-world";
 import { signInAs, signOut } from "../helpers/session";
 import { expectConsoleError } from "../setup/fail-on-console-error";
@@ -24,41 +17,9 @@ import { expectConsoleError } from "../setup/fail-on-console-error";
 // read through today's parser, must give the page and the open data exactly
 // what they showed then.
 
-const FIXTURE = path.join(import.meta.dirname, "../fixtures/frozen-summary-v1");
-const API = "http://localhost:3000/api/v1";
 const { slug, consultationId, moderatorId } = FROZEN_WORLD;
-
-type StoredRow = {
-  summary: {
-    id: string;
-    version: number;
-    status: "PUBLISHED";
-    synthesis: string;
-    highlights: string[];
-    createdAt: string;
-    publishedAt: string;
-    statistics: Prisma.InputJsonObject;
-    themes: Prisma.InputJsonObject;
-  };
-  contributions: { contributionId: string; placement: string | null; answerPlacements: Prisma.InputJsonObject; stakeholderType: string | null; country: string | null }[];
-};
-
-const stored = JSON.parse(fs.readFileSync(path.join(FIXTURE, "stored.json"), "utf8")) as StoredRow;
-const expectedJson = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURE, "expected", name), "utf8"));
-const expectedText = (name: string) => fs.readFileSync(path.join(FIXTURE, "expected/open-data", name), "utf8");
-
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-const request = (url: string) => new Request(`${API}${url}`);
-const params = () => ({ params: Promise.resolve({ slug }) });
-const version = (segment: string) => summaryVersionRoute(request(`/consultations/${slug}/summaries/${segment}`), { params: Promise.resolve({ slug, version: segment }) });
-/** What a page of the site received: dates as JSON gives them. */
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-/** A filtered view is counted when asked for: all of it as then but the time it was counted. */
-const countedAnyTime = (page: unknown) => {
-  const copy = asJson(page) as { figures: { statistics: { generatedAt: string } } };
-  copy.figures.statistics.generatedAt = "";
-  return copy;
-};
+const { stored, expectedJson, expectedText } = readFrozenFixture("frozen-summary-v1");
+const version = (segment: string) => summaryVersionAnswer(slug, segment);
 
 /**
  * What the open data has gained since the fixture was written, and nothing
@@ -79,17 +40,7 @@ function sinceThen(name: string, text: string): string {
 
 beforeAll(async () => {
   await createFrozenWorld();
-  const { summary, contributions } = stored;
-  await db.consultationSummary.create({
-    data: { ...summary, consultationId, authorId: moderatorId, createdAt: new Date(summary.createdAt), publishedAt: new Date(summary.publishedAt) },
-  });
-  await db.consultationSummaryContribution.createMany({
-    data: contributions.map((row) => ({
-      ...row,
-      summaryId: summary.id,
-      stakeholderType: row.stakeholderType as Prisma.ConsultationSummaryContributionCreateManyInput["stakeholderType"],
-    })),
-  });
+  await insertFrozenSummary(stored, FROZEN_WORLD);
 });
 
 beforeEach(() => signOut());
@@ -112,19 +63,11 @@ describe("a summary frozen in format 1 (before format versions)", () => {
   });
 
   it("gives the open data byte for byte what it gave then, JSON and CSV", async () => {
-    const answers: [string, () => Promise<Response>][] = [
-      ["consultation.json", () => consultationRoute(request(`/consultations/${slug}`), params())],
-      ["contributions-page.json", () => contributionsRoute(request(`/consultations/${slug}/contributions?limit=20`), params())],
-      ["contributions.json", () => contributionsJsonRoute(request(`/consultations/${slug}/contributions.json`), params())],
-      ["contributions.csv", () => contributionsCsvRoute(request(`/consultations/${slug}/contributions.csv`), params())],
-      ["summaries.json", () => summariesRoute(request(`/consultations/${slug}/summaries`), params())],
-      ["summary-1.json", () => version("1")],
-      ["summary-1.csv", () => version("1.csv")],
-    ];
+    const answers = openDataAnswers(slug);
     for (const [name, answer] of answers) {
       const response = await answer();
       expect(response.status, name).toBe(200);
-      expect(utf8.decode(await response.arrayBuffer()), name).toBe(sinceThen(name, expectedText(name)));
+      expect(await bodyOf(response), name).toBe(sinceThen(name, expectedText(name)));
     }
   });
 });
