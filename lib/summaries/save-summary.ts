@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SummaryStatus } from "@/lib/generated/prisma/enums";
 import { computeSummaryFiguresWithPlacement, type ThemePlacement } from "@/lib/summaries/compute-summary-figures";
 import { toStoredFigures } from "@/lib/summaries/frozen-figures";
+import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 import { saveSummarySchema } from "@/lib/summaries/schema";
 
 export type SavedSummary = { consultationId: string; version: number; status: SummaryStatus; publishedAt: Date | null };
@@ -35,10 +36,19 @@ const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
  */
 export async function saveSummary(input: unknown): Promise<SavedSummary> {
   const me = await requireRole("MODERATOR");
-  const fields = parseInput(saveSummarySchema, input);
   // Before the transaction: on the embedded database a query outside it
   // would wait for the one connection the transaction holds.
-  const includeDrafts = await canSeeDraftConsultations();
+  return unsafeSaveSummary(me.id, input, { includeDrafts: await canSeeDraftConsultations() });
+}
+
+/**
+ * What saveSummary does once it knows who writes: no check that `authorId`
+ * may (the caller's job). For the action through saveSummary, and for the
+ * demo seed, which publishes as one of its moderators with no one signed in.
+ */
+export async function unsafeSaveSummary(authorId: string, input: unknown, options: { includeDrafts: boolean }): Promise<SavedSummary> {
+  const fields = parseInput(saveSummarySchema, input);
+  const { includeDrafts } = options;
 
   return db.$transaction(
     async (tx) => {
@@ -65,7 +75,7 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
       const latestVersion = latest?.version ?? 0;
       if (latest && latestVersion !== fields.baseVersion) {
         const sameAgain =
-          latest.authorId === me.id &&
+          latest.authorId === authorId &&
           latest.synthesis === fields.synthesis &&
           latest.highlights.join() === fields.highlights.join() &&
           (latest.status === "PUBLISHED") === fields.publish &&
@@ -87,7 +97,7 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
           status: fields.publish ? "PUBLISHED" : "DRAFT",
           synthesis: fields.synthesis,
           highlights: fields.highlights,
-          authorId: me.id,
+          authorId,
           createdAt: now,
           publishedAt: fields.publish ? now : null,
         },
@@ -95,12 +105,12 @@ export async function saveSummary(input: unknown): Promise<SavedSummary> {
       });
 
       if (fields.publish) {
-        // With each contribution, its author's stakeholder type and country
-        // and its group of near-identical texts now: filtered views of this
-        // version count by these.
+        // With each contribution, its author's stakeholder type and country,
+        // its group of near-identical texts and its effective language now:
+        // filtered views of this version count by these.
         await tx.$executeRaw`
-          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId")
-          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId"
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId", "language")
+          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId", ${effectiveLanguageSql("c")}
           FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
           WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
         const { figures, placement } = await computeSummaryFiguresWithPlacement(
