@@ -1,7 +1,7 @@
 import { Breakdown, type TextRow } from "@/components/summaries/breakdown";
-import { FigureTable, formatCount } from "@/components/summaries/figure-table";
+import { FigureTable, formatCount, formatShare } from "@/components/summaries/figure-table";
 import { TimeSeriesChart } from "@/components/summaries/time-series-chart";
-import type { SummaryStatistics, TimePoint } from "@/lib/summaries/compute-statistics";
+import type { FinalStretch, SummaryStatistics, TimePoint } from "@/lib/summaries/compute-statistics";
 
 // Who took part, from where, when and in which language: the breakdowns of
 // a summary's contributions, each as a chart and a table.
@@ -18,7 +18,13 @@ function bucketDate(point: TimePoint): Date {
 /** Longer series are folded away under their chart: the table is there for who needs it. */
 const FOLD_AFTER_POINTS = 14;
 
-export function ParticipationFigures({ statistics }: { statistics: SummaryStatistics }) {
+type Props = {
+  statistics: SummaryStatistics;
+  /** False for a consultation without a conference: phases mean nothing there. */
+  showPhases: boolean;
+};
+
+export function ParticipationFigures({ statistics, showPhases }: Props) {
   const { total, overTime } = statistics;
   const countries = statistics.byCountry.filter((row) => row.code !== null).length;
   const types = statistics.byStakeholderType.filter((row) => row.key !== null).length;
@@ -58,7 +64,9 @@ export function ParticipationFigures({ statistics }: { statistics: SummaryStatis
         )}
       </p>
 
-      {breakdowns(statistics).map((breakdown) => (
+      {breakdowns(statistics)
+        .filter((breakdown) => breakdown.id !== "by-phase" || (showPhases && breakdown.rows.length > 0))
+        .map((breakdown) => (
         <Breakdown key={breakdown.id} {...breakdown} />
       ))}
 
@@ -84,6 +92,7 @@ export function ParticipationFigures({ statistics }: { statistics: SummaryStatis
             <TimeSeriesChart
               points={overTime.points.map((point) => ({ label: `${unit === "week" ? "w/c " : ""}${dayFormat.format(bucketDate(point))}`, count: point.count }))}
               label="Over time"
+              unit={unit}
             />
             {overTime.points.length > FOLD_AFTER_POINTS ? (
               <details className="mt-2">
@@ -95,10 +104,49 @@ export function ParticipationFigures({ statistics }: { statistics: SummaryStatis
             ) : (
               timeTable
             )}
+            {overTime.finalStretch ? <FinalStretchFigures stretch={overTime.finalStretch} timeZone={overTime.timeZone} total={total} /> : null}
           </>
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * A weekly series' last days, day by day, on an axis of their own: a surge
+ * before the deadline is one column among seven in its week (over-time.ts).
+ */
+function FinalStretchFigures({ stretch, timeZone, total }: { stretch: FinalStretch; timeZone: string; total: number }) {
+  const last = stretch.points.at(-1);
+  const lastShare = last && total > 0 ? last.count / total : 0;
+  const rows = stretch.points.map((point) => ({
+    key: point.start,
+    label: <time dateTime={point.start}>{longDayFormat.format(bucketDate(point))}</time>,
+    count: point.count,
+    share: total === 0 ? 0 : point.count / total,
+  }));
+  return (
+    <section aria-labelledby="final-stretch-heading" className="mt-6">
+      <h4 id="final-stretch-heading" className="text-lg font-semibold">
+        The last {stretch.days} days, by day
+      </h4>
+      <p className="mt-2 text-slate-700" id="final-stretch-summary">
+        {formatCount(stretch.count)} of {formatCount(total)} contributions ({formatShare(stretch.share)}) came in the last {stretch.days} days
+        {last ? (
+          <>
+            , {formatCount(last.count)} ({formatShare(lastShare)}) on the last day,{" "}
+            <time dateTime={last.start}>{longDayFormat.format(bucketDate(last))}</time>
+          </>
+        ) : null}
+        .
+      </p>
+      <TimeSeriesChart
+        points={stretch.points.map((point) => ({ label: dayFormat.format(bucketDate(point)), count: point.count }))}
+        label="The last days"
+        unit="day"
+      />
+      <FigureTable caption={`Contributions per day in the last ${stretch.days} days, ${timeZone.replaceAll("_", " ")} time`} labelHeader="Day" rows={rows} shareHeader="Share of all" />
+    </section>
   );
 }
 

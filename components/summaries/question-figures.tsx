@@ -1,3 +1,4 @@
+import { AnswersByType } from "@/components/summaries/answers-by-type";
 import { FigureTable, formatCount } from "@/components/summaries/figure-table";
 import { RankedBarChart } from "@/components/summaries/ranked-bar-chart";
 import { ThemeList } from "@/components/summaries/theme-list";
@@ -70,6 +71,15 @@ function Answers({ question, number, themes, pinnable }: AnswersProps) {
               shareHeader="Share of those who answered"
             />
           </div>
+          {question.byStakeholderType ? (
+            <AnswersByType
+              kind="choices"
+              number={number}
+              byType={question.byStakeholderType}
+              optionLabel={(option) => option ?? NOT_AN_OPTION}
+              multiple={question.kind === "MULTIPLE_CHOICE"}
+            />
+          ) : null}
         </>
       );
     }
@@ -93,6 +103,7 @@ function Answers({ question, number, themes, pinnable }: AnswersProps) {
               shareHeader="Share of those who answered"
             />
           </div>
+          {question.byStakeholderType ? <AnswersByType kind="scale" number={number} byType={question.byStakeholderType} /> : null}
         </>
       );
     }

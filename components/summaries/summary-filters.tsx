@@ -11,7 +11,8 @@ type Props = {
   /** Kept through the GET form so that filtering stays on the same view or version. */
   hidden: Record<string, string>;
   filters: Filters;
-  options: { type: FilterOption[]; country: FilterOption[]; phase: FilterOption[] };
+  /** Phase is left out for a consultation without a conference (the key is absent). */
+  options: { type: FilterOption[]; country: FilterOption[]; phase?: FilterOption[]; language: FilterOption[] };
   /** Problems with the filters from the address, one per field. */
   errors: Partial<Record<keyof Filters, string>>;
 };
@@ -20,6 +21,7 @@ const FIELDS = [
   { name: "type", label: "Stakeholder type", any: "Any type" },
   { name: "country", label: "Country", any: "Any country" },
   { name: "phase", label: "Phase", any: "Any phase" },
+  { name: "language", label: "Language", any: "Any language" },
 ] as const;
 
 /**
@@ -28,10 +30,14 @@ const FIELDS = [
  * contributions, with their counts).
  */
 export function SummaryFilters({ clearHref, hidden, filters, options, errors }: Props) {
-  const active = Boolean(filters.type || filters.country || filters.phase || filters.groups);
+  const active = Boolean(filters.type || filters.country || filters.phase || filters.language || filters.groups);
+  const fields = FIELDS.flatMap((field) => {
+    const fieldOptions = options[field.name];
+    return fieldOptions ? [{ ...field, options: fieldOptions }] : [];
+  });
   return (
     <form
-      key={`${filters.type ?? ""}:${filters.country ?? ""}:${filters.phase ?? ""}:${filters.groups ?? ""}`}
+      key={`${filters.type ?? ""}:${filters.country ?? ""}:${filters.phase ?? ""}:${filters.language ?? ""}:${filters.groups ?? ""}`}
       method="get"
       role="search"
       aria-label="Filter the summary"
@@ -41,8 +47,8 @@ export function SummaryFilters({ clearHref, hidden, filters, options, errors }: 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <p className="text-sm text-slate-700">Every figure and theme below is computed again for the contributions you pick.</p>
-      <div className="grid gap-4 sm:grid-cols-3">
-        {FIELDS.map((field) => (
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {fields.map((field) => (
           <FilterSelect
             key={field.name}
             id={`summary-filter-${field.name}`}
@@ -50,7 +56,7 @@ export function SummaryFilters({ clearHref, hidden, filters, options, errors }: 
             label={field.label}
             anyLabel={field.any}
             value={filters[field.name]}
-            options={options[field.name].map((option) => ({ value: option.value, label: `${option.label} (${option.count})` }))}
+            options={field.options.map((option) => ({ value: option.value, label: `${option.label} (${option.count})` }))}
             error={errors[field.name]}
             errorOutcome="All values are counted."
           />

@@ -290,15 +290,24 @@ const exampleQuestion = (index: number) => {
 };
 
 /** The example consultation's choice question: how many answered, and how many chose each of its options. */
-function exampleChoices(index: number, answered: number, counts: readonly number[]): OpenQuestionStatistics {
+function exampleChoices(index: number, answered: number, counts: readonly number[], byType: [StakeholderType, number, readonly number[]][] | null = null): OpenQuestionStatistics {
   const { kind, options } = EXAMPLE_CONSULTATION.questions[index]!;
   if (kind !== "SINGLE_CHOICE" && kind !== "MULTIPLE_CHOICE") throw new Error(`Example question ${index + 1} is not a choice question`);
-  return { ...exampleQuestion(index), kind, answered, choices: options.map((option, position) => ({ option, count: counts[position] ?? 0, share: (counts[position] ?? 0) / answered })) };
+  const choicesOf = (whole: number, of: readonly number[]) => options.map((option, position) => ({ option, count: of[position] ?? 0, share: (of[position] ?? 0) / whole }));
+  return {
+    ...exampleQuestion(index),
+    kind,
+    answered,
+    choices: choicesOf(answered, counts),
+    choicesByStakeholderType: byType?.map(([key, typeAnswered, typeCounts]) => ({ key, label: STAKEHOLDER_TYPE_LABELS[key], answered: typeAnswered, choices: choicesOf(typeAnswered, typeCounts) })) ?? null,
+  };
 }
 
 const typeCount = (key: StakeholderType, count: number) => ({ key, label: STAKEHOLDER_TYPE_LABELS[key], count, share: count / 128 });
 const phaseCount = (key: Phase, count: number) => ({ key, label: PHASE_LABELS[key], count, share: count / 128 });
 const weekly = [9, 14, 22, 38, 11, 6, 5, 8, 4, 6, 5];
+// The last 14 days of the weekly series, to Friday 1 May 2026.
+const finalDays = [0, 1, 1, 0, 1, 0, 2, 1, 1, 0, 1, 0, 0, 4];
 
 export const EXAMPLE_SUMMARY: OpenSummary = {
   ...EXAMPLE_SUMMARY_ITEMS[0],
@@ -324,9 +333,20 @@ export const EXAMPLE_SUMMARY: OpenSummary = {
       unit: "week",
       timeZone: "Europe/Brussels",
       points: weekly.map((count, index) => ({ start: new Date(Date.UTC(2026, 1, 16 + 7 * index)).toISOString().slice(0, 10), count })),
+      finalStretch: {
+        days: finalDays.length,
+        points: finalDays.map((count, index) => ({ start: new Date(Date.UTC(2026, 3, 18 + index)).toISOString().slice(0, 10), count })),
+        count: 12,
+        share: 12 / 128,
+      },
     },
     questions: [
-      exampleChoices(0, 121, [88, 19, 14]),
+      exampleChoices(0, 121, [88, 19, 14], [
+        ["NGO", 50, [38, 7, 5]],
+        ["EU_CITIZEN", 40, [30, 6, 4]],
+        ["COMPANY", 21, [12, 5, 4]],
+        ["PUBLIC_AUTHORITY", 10, [8, 1, 1]],
+      ]),
       exampleChoices(1, 97, [71, 64, 40]),
       {
         ...exampleQuestion(2),
@@ -338,6 +358,8 @@ export const EXAMPLE_SUMMARY: OpenSummary = {
           average: 267 / 90,
           distribution: [12, 21, 25, 22, 10].map((count, index) => ({ value: index + 1, count, share: count / 90 })),
         },
+        // A version published before answers were counted by type.
+        scaleByStakeholderType: null,
       },
     ],
     generatedAt: "2026-05-06T10:30:00.000Z",

@@ -39,10 +39,22 @@ export const SUMMARY_CSV_SECTIONS = [
     description:
       "Contributions per day, or per week (key: its Monday) when they span more than 60 days; label: day or week. Days begin at midnight in the conference's time zone (statistics.overTime.timeZone in the JSON).",
   },
+  {
+    name: "over_time_final_stretch",
+    description: "With weeks: each of the last 14 days up to the last contribution's (key: the day), so that a surge before the deadline shows; share of the total.",
+  },
   { name: "answered", description: "For each question, how many contributions answered it: the whole of its choices' and scale values' shares." },
   { name: "choice", description: "For each choice question, how many chose each option; a multiple-choice question's shares add up to more than 1." },
   { name: "scale", description: "For each scale question, how many gave each value." },
   { name: "scale_average", description: "For each scale question, the average of the values given (in count); empty when nobody answered." },
+  {
+    name: "answered_by_type",
+    description:
+      "For each choice or scale question, how many contributions of each stakeholder type answered it (key: the type, empty when not stated): the whole of the type's shares below. None for versions published before answers were counted by type.",
+  },
+  { name: "choice_by_type", description: "For each choice question, how many of each stakeholder type chose each option (key: the type, a slash, the option); share of the type's answers." },
+  { name: "scale_by_type", description: "For each scale question, how many of each stakeholder type gave each value (key: the type, a slash, the value); share of the type's answers." },
+  { name: "scale_average_by_type", description: "For each scale question, the average of the values each stakeholder type gave (key: the type; in count)." },
   {
     name: "theme",
     description: `Themes found in the contributions (question empty) or in the answers to a free-text question: key terms separated by “${CSV_LIST_SEPARATOR.trim()}” (label), how many texts (count) and their share of the texts grouped.`,
@@ -56,6 +68,8 @@ export type SummaryCsvSection = (typeof SUMMARY_CSV_SECTIONS)[number]["name"];
 type SummaryCsvRow = z.output<typeof summaryCsvRowSchema>;
 // The cells of a row in the columns' order.
 type Row = [section: SummaryCsvSection, question: SummaryCsvRow["question"], key: SummaryCsvRow["key"], label: SummaryCsvRow["label"], count: SummaryCsvRow["count"], share: SummaryCsvRow["share"]];
+
+const NONE_OF_THE_OPTIONS = "None of the options";
 
 const UNPLACED_LABELS: Record<OpenUnplacedReason, string> = {
   fewInLanguage: "In a language with too few texts to group",
@@ -75,15 +89,25 @@ function summaryRows({ statistics, themes }: OpenSummary): Row[] {
   for (const { key, label, count, share } of statistics.byPhase) rows.push(["phase", "", key, label, count, share]);
   for (const { code, name, count, share } of statistics.byLanguage) rows.push(["language", "", code, name, count, share]);
   for (const { start, count } of statistics.overTime.points) rows.push(["over_time", "", start, statistics.overTime.unit, count, null]);
+  for (const { start, count } of statistics.overTime.finalStretch?.points ?? []) rows.push(["over_time_final_stretch", "", start, "day", count, statistics.total === 0 ? 0 : count / statistics.total]);
 
   for (const question of statistics.questions) {
     const label = questionLabel(question.number, question.prompt);
     rows.push(["answered", label, "", "Answered", question.answered, null]);
     if (question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") {
-      for (const { option, count, share } of question.choices) rows.push(["choice", label, option ?? "", option ?? "None of the options", count, share]);
+      for (const { option, count, share } of question.choices) rows.push(["choice", label, option ?? "", option ?? NONE_OF_THE_OPTIONS, count, share]);
+      for (const type of question.choicesByStakeholderType ?? []) {
+        rows.push(["answered_by_type", label, type.key ?? "", type.label, type.answered, null]);
+        for (const { option, count, share } of type.choices) rows.push(["choice_by_type", label, `${type.key ?? ""}/${option ?? ""}`, `${type.label}: ${option ?? NONE_OF_THE_OPTIONS}`, count, share]);
+      }
     } else if (question.kind === "SCALE") {
       for (const { value, count, share } of question.scale.distribution) rows.push(["scale", label, String(value), String(value), count, share]);
       rows.push(["scale_average", label, "", "Average", question.scale.average, null]);
+      for (const type of question.scaleByStakeholderType ?? []) {
+        rows.push(["answered_by_type", label, type.key ?? "", type.label, type.answered, null]);
+        for (const { value, count, share } of type.scale.distribution) rows.push(["scale_by_type", label, `${type.key ?? ""}/${value}`, `${type.label}: ${value}`, count, share]);
+        rows.push(["scale_average_by_type", label, type.key ?? "", `${type.label}: average`, type.scale.average, null]);
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import type {
   OpenSummaryStatistics,
   OpenThemeSummary,
 } from "@/lib/open-data/summary-records";
-import type { QuestionStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
+import type { ChoiceCount, FinalStretch, QuestionStatistics, ScaleStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
@@ -102,10 +102,17 @@ function toOpenStatistics(statistics: SummaryStatistics, questions: OpenQuestion
       unit: statistics.overTime.unit,
       timeZone: statistics.overTime.timeZone,
       points: statistics.overTime.points.map(({ start, count }) => ({ start, count })),
+      finalStretch: finalStretch(statistics.overTime.finalStretch),
     },
     questions,
     generatedAt: statistics.generatedAt,
   };
+}
+
+function finalStretch(stretch: FinalStretch | null) {
+  if (!stretch) return null;
+  const { days, points, count, share } = stretch;
+  return { days, points: points.map(({ start, count: onDay }) => ({ start, count: onDay })), count, share };
 }
 
 function toOpenQuestion(question: QuestionStatistics, number: number): OpenQuestionStatistics {
@@ -115,12 +122,26 @@ function toOpenQuestion(question: QuestionStatistics, number: number): OpenQuest
       return { ...base, kind: question.kind };
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE":
-      return { ...base, kind: question.kind, choices: question.choices.map(({ option, count, share }) => ({ option, count, share })) };
-    case "SCALE": {
-      const { min, max, average, distribution } = question.scale;
-      return { ...base, kind: question.kind, scale: { min, max, average, distribution: distribution.map(({ value, count, share }) => ({ value, count, share })) } };
-    }
+      return {
+        ...base,
+        kind: question.kind,
+        choices: openChoices(question.choices),
+        choicesByStakeholderType: question.byStakeholderType?.map(({ key, label, answered, choices }) => ({ key, label, answered, choices: openChoices(choices) })) ?? null,
+      };
+    case "SCALE":
+      return {
+        ...base,
+        kind: question.kind,
+        scale: openScale(question.scale),
+        scaleByStakeholderType: question.byStakeholderType?.map(({ key, label, answered, scale }) => ({ key, label, answered, scale: openScale(scale) })) ?? null,
+      };
   }
+}
+
+const openChoices = (choices: ChoiceCount[]) => choices.map(({ option, count, share }) => ({ option, count, share }));
+
+function openScale({ min, max, average, distribution }: ScaleStatistics) {
+  return { min, max, average, distribution: distribution.map(({ value, count, share }) => ({ value, count, share })) };
 }
 
 function toOpenThemeSummary(summary: ThemeSummary, published: ReadonlyMap<string, unknown>): OpenThemeSummary {

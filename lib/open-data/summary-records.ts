@@ -63,6 +63,23 @@ const questionBase = {
   prompt,
   answered: whole("How many of the counted contributions answered it."),
 };
+const typeKey = described(z.enum(StakeholderType).nullable(), "The stakeholder type; null when not stated.");
+const choiceItem = described(
+  z.object({
+    option: described(z.string().nullable(), "The option; null for answers among none of the options."),
+    count: whole("How many chose it."),
+    share: share("the contributions that answered; multiple choices add up to more than 1"),
+  }),
+  "An option.",
+);
+const scaleValue = described(z.object({ value: whole("The value."), count: whole("How many gave it."), share: share("the contributions that answered") }), "A value.");
+const scaleShape = {
+  min: whole("The lowest value."),
+  max: whole("The highest value."),
+  average: described(z.number().nullable(), "The average of the values given; null when nobody answered."),
+  distribution: described(z.array(scaleValue), "Every value from min to max, zero included. Each: value, count, share (of those who answered)."),
+};
+const byTypeNote = "null for versions published before answers were counted by type (before format 4 of the figures).";
 const kindOf = <K extends QuestionKind>(kinds: [K, ...K[]]) => described(z.enum(kinds), "The kind of question.");
 
 // The document describes the three as one object (lib/open-data/openapi.ts):
@@ -74,33 +91,38 @@ export const questionStatisticsSchema = described(
       ...questionBase,
       kind: kindOf(["SINGLE_CHOICE", "MULTIPLE_CHOICE"]),
       choices: described(
-        z.array(
-          described(
-            z.object({
-              option: described(z.string().nullable(), "The option; null for answers among none of the options."),
-              count: whole("How many chose it."),
-              share: share("the contributions that answered; multiple choices add up to more than 1"),
-            }),
-            "An option.",
-          ),
-        ),
+        z.array(choiceItem),
         "Single and multiple choice: every option in order, zero included, then answers among none of them if any (option null). Each: option, count, share (of those who answered).",
+      ),
+      choicesByStakeholderType: described(
+        z
+          .array(
+            described(
+              z.object({ key: typeKey, label: inWords, answered: whole("How many contributions of this type answered it."), choices: described(z.array(choiceItem), "The same options as choices; shares of this type's answers.") }),
+              "The answers of one stakeholder type.",
+            ),
+          )
+          .nullable(),
+        `Single and multiple choice: the same answers for each stakeholder type that answered, most answers first, not stated last; ${byTypeNote}`,
       ),
     }),
     z.object({
       ...questionBase,
       kind: kindOf(["SCALE"]),
       scale: described(
-        z.object({
-          min: whole("The lowest value."),
-          max: whole("The highest value."),
-          average: described(z.number().nullable(), "The average of the values given; null when nobody answered."),
-          distribution: described(
-            z.array(described(z.object({ value: whole("The value."), count: whole("How many gave it."), share: share("the contributions that answered") }), "A value.")),
-            "Every value from min to max, zero included. Each: value, count, share (of those who answered).",
-          ),
-        }),
+        z.object(scaleShape),
         "Scale questions: min and max (the ends of the scale), the average (null when nobody answered) and the distribution of the values given.",
+      ),
+      scaleByStakeholderType: described(
+        z
+          .array(
+            described(
+              z.object({ key: typeKey, label: inWords, answered: whole("How many contributions of this type answered it."), scale: described(z.object(scaleShape), "As scale, for this type's answers.") }),
+              "The answers of one stakeholder type.",
+            ),
+          )
+          .nullable(),
+        `Scale questions: the same figures for each stakeholder type that answered, most answers first, not stated last; ${byTypeNote}`,
       ),
     }),
   ]),
@@ -118,7 +140,7 @@ export const summaryStatisticsSchema = described(
       code: described(z.string().nullable(), "ISO 3166-1 alpha-2; null when not stated."),
       name: inWords,
     }),
-    byPhase: breakdown("Contributions by phase: all three, in order, zero included.", { key: described(z.enum(Phase), "The phase."), label: inWords }),
+    byPhase: breakdown("Contributions by phase: all three, in order, zero included; none for a consultation without a conference (from format 4 of the figures).", { key: described(z.enum(Phase), "The phase."), label: inWords }),
     byLanguage: breakdown("Contributions by language, most first.", { code: text("ISO 639-1."), name: inWords }),
     overTime: described(
       z.object({
@@ -128,8 +150,22 @@ export const summaryStatisticsSchema = described(
           z.array(described(z.object({ start: described(z.iso.date(), "Its first day (a Monday for a week)."), count: whole("How many contributions were submitted in it.") }), "A day or a week.")),
           "Every day or week from the first contribution's to the last one's, empty ones included. Each: start (its first day, a Monday for a week) and count.",
         ),
+        finalStretch: described(
+          z
+            .object({
+              days: whole("How many days: 14."),
+              points: described(
+                z.array(described(z.object({ start: described(z.iso.date(), "The day."), count: whole("How many contributions were submitted on it.") }), "A day.")),
+                "Every one of those days up to the last contribution's, empty ones included.",
+              ),
+              count: whole("How many contributions were submitted in those days."),
+              share: share("the total"),
+            })
+            .nullable(),
+          "With weeks: the last days by day, where a surge before the deadline shows. Null with days (every day is in points), and for versions published before it was counted (before format 4 of the figures).",
+        ),
       }),
-      "Contributions over time: unit (day or week), timeZone and points.",
+      "Contributions over time: unit (day or week), timeZone, points and, with weeks, the finalStretch by day.",
     ),
     questions: described(z.array(questionStatisticsSchema), "Every question of the consultation, in order."),
     generatedAt: dateTime("When the figures were counted (UTC)."),

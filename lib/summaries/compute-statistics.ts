@@ -10,6 +10,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Phase, type QuestionKind, type StakeholderType } from "@/lib/generated/prisma/enums";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
+import { overTimeOf, type OverTime } from "@/lib/summaries/over-time";
+
+export type { FinalStretch, OverTime, TimePoint } from "@/lib/summaries/over-time";
 
 // The figures of a consultation summary: its published (APPROVED)
 // contributions, or those frozen with a published version, or the subset of
@@ -17,9 +20,6 @@ import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter
 // leave the database, so the app never holds the rows (issue 5: 100,000
 // contributions). No access check here: the page-level readers that call it
 // decide who may see which summary.
-
-/** Daily points up to this many days between the first and the last contribution, weekly beyond. */
-export const DAILY_SPAN_DAYS = 60;
 
 /** Shares are fractions (0 to 1) of the `count`'s whole, for the page to format. */
 export type StakeholderTypeCount = {
@@ -41,20 +41,6 @@ export type CountryCount = {
 export type PhaseCount = { key: Phase; label: string; count: number; share: number };
 
 export type LanguageCount = { code: string; name: string; count: number; share: number };
-
-export type TimePoint = {
-  /** First day of the bucket (a Monday for weeks), YYYY-MM-DD in `timeZone`. */
-  start: string;
-  count: number;
-};
-
-export type OverTime = {
-  unit: "day" | "week";
-  /** The conference's time zone, or UTC for a consultation without one: days begin at its midnight. */
-  timeZone: string;
-  /** Every bucket from the first contribution's to the last one's, empty ones included; none without contributions. */
-  points: TimePoint[];
-};
 
 export type ChoiceCount = {
   /** Null for answers that are not among the options (an option renamed since, for example). */
@@ -78,14 +64,28 @@ export type ScaleStatistics = {
 
 type QuestionBase = { questionId: string; position: number; prompt: string; answered: number };
 
+/** The answers of the contributions of one stakeholder type (key null: authors without a profile). */
+type ByTypeBase = { key: StakeholderType | null; label: string; answered: number };
+
+/** A choice question's answers by one stakeholder type: the same options as the whole, shares of the type's answers. */
+export type ChoicesByType = ByTypeBase & { choices: ChoiceCount[] };
+
+export type ScaleByType = ByTypeBase & { scale: ScaleStatistics };
+
 export type QuestionStatistics =
   | (QuestionBase & { kind: "FREE_TEXT" })
   | (QuestionBase & {
       kind: "SINGLE_CHOICE" | "MULTIPLE_CHOICE";
       /** Every option in its order, zero included, then the answers among none of them when there are any. */
       choices: ChoiceCount[];
+      /**
+       * The same answers side by side for each stakeholder type that
+       * answered, most answers first, not stated last; null for versions
+       * published before they were counted (formats 1 to 3).
+       */
+      byStakeholderType: ChoicesByType[] | null;
     })
-  | (QuestionBase & { kind: "SCALE"; scale: ScaleStatistics });
+  | (QuestionBase & { kind: "SCALE"; scale: ScaleStatistics; byStakeholderType: ScaleByType[] | null });
 
 /** Plain JSON: frozen as it is into ConsultationSummary.statistics when a summary is published. */
 export type SummaryStatistics = {
@@ -96,7 +96,11 @@ export type SummaryStatistics = {
   byStakeholderType: StakeholderTypeCount[];
   /** By count, most first; ties by name; authors without a profile last. */
   byCountry: CountryCount[];
-  /** All three phases in order, zero included. */
+  /**
+   * All three phases in order, zero included; none for a consultation
+   * without a conference (format 4 on: its contributions all count as
+   * "during", which means nothing there).
+   */
   byPhase: PhaseCount[];
   /** By count, most first; ties by name. */
   byLanguage: LanguageCount[];
@@ -160,11 +164,12 @@ const BY_PHASE = 0b1101;
 const BY_LANGUAGE = 0b1110;
 const ALL = 0b1111;
 
-type TimeRow = { unit: "day" | "week"; start: string; count: number };
+type DayRow = { day: string; count: number };
 
-/** With an option: how many chose it. Without: how many answered, by scale value and by whether they chose beyond the options. */
+/** With an option: how many chose it. Without: how many answered, by scale value and by whether they chose beyond the options. Per stakeholder type. */
 type AnswerRow = {
   questionId: string;
+  stakeholderType: StakeholderType | null;
   option: string | null;
   value: number | null;
   other: boolean;
@@ -179,22 +184,35 @@ export type Subset = {
   where: Prisma.Sql;
   /** `from` without the profiles when no filter reads them, for queries that need none of their columns. */
   fromContributions: Prisma.Sql;
+  /** The language contribution c is counted in (languageSql). */
+  language: Prisma.Sql;
 };
 
-/**
- * The contributions a summary counts: those approved now (the consultation's
- * public list), or those frozen with a published summary; with the filters.
- */
 /** The group of near-identical texts of the subset's contribution c: as frozen by a published version, or as it is now. */
 export function similarityGroupSql(summaryId?: string): Prisma.Sql {
   return summaryId !== undefined ? Prisma.sql`p."similarityGroupId"` : Prisma.sql`c."similarityGroupId"`;
 }
 
+/**
+ * The effective language of the subset's contribution c: as frozen by a
+ * published version (format 4 on), or as it is now (the live view, and the
+ * versions published before languages were frozen).
+ */
+export function languageSql(summaryId?: string): Prisma.Sql {
+  return summaryId !== undefined ? Prisma.sql`coalesce(p."language", ${effectiveLanguageSql("c")})` : effectiveLanguageSql("c");
+}
+
+/**
+ * The contributions a summary counts: those approved now (the consultation's
+ * public list), or those frozen with a published summary; with the filters.
+ */
 export function subsetSql(consultationId: string, filters: SummaryFilters, summaryId?: string): Subset {
   const conditions = [Prisma.sql`c."consultationId" = ${consultationId}`];
   if (filters.type) conditions.push(Prisma.sql`p."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
   if (filters.phase) conditions.push(Prisma.sql`c."phase" = ${filters.phase}::"Phase"`);
+  const language = languageSql(summaryId);
+  if (filters.language) conditions.push(Prisma.sql`${language} = ${filters.language}`);
   if (filters.groups === "once") conditions.push(onceEachGroup(filters, summaryId));
   const where = (extra: Prisma.Sql[]) => Prisma.sql`WHERE ${Prisma.join([...conditions, ...extra], " AND ")}`;
   if (summaryId !== undefined) {
@@ -203,7 +221,7 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
     // frozen rows carry both under the profile's column names, so every
     // query below reads them through the same alias).
     const from = Prisma.sql`FROM "Contribution" c JOIN "ConsultationSummaryContribution" p ON p."contributionId" = c."id" AND p."summaryId" = ${summaryId}`;
-    return { filters, from, where: where([]), fromContributions: from };
+    return { filters, from, where: where([]), fromContributions: from, language };
   }
   const from = Prisma.sql`FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"`;
   // PostgreSQL drops an unused LEFT JOIN, but still plans the scan as if the
@@ -215,6 +233,7 @@ export function subsetSql(consultationId: string, filters: SummaryFilters, summa
     from,
     where: where([Prisma.sql`c."status" = 'APPROVED'::"ContributionStatus"`]),
     fromContributions: needsProfiles ? from : Prisma.sql`FROM "Contribution" c`,
+    language,
   };
 }
 
@@ -230,6 +249,10 @@ function onceEachGroup(filters: SummaryFilters, summaryId: string | undefined): 
   const otherGroup = summaryId !== undefined ? Prisma.sql`op."similarityGroupId"` : Prisma.sql`o."similarityGroupId"`;
   const same = [Prisma.sql`${otherGroup} = ${group}`, Prisma.sql`(o."submittedAt", o."id") < (c."submittedAt", c."id")`];
   if (filters.phase) same.push(Prisma.sql`o."phase" = ${filters.phase}::"Phase"`);
+  if (filters.language) {
+    const otherLanguage = summaryId !== undefined ? Prisma.sql`coalesce(op."language", ${effectiveLanguageSql("o")})` : effectiveLanguageSql("o");
+    same.push(Prisma.sql`${otherLanguage} = ${filters.language}`);
+  }
   if (filters.type) same.push(Prisma.sql`op."stakeholderType" = ${filters.type}::"StakeholderType"`);
   if (filters.country) same.push(Prisma.sql`op."country" = ${filters.country}`);
   const from =
@@ -243,7 +266,7 @@ function onceEachGroup(filters: SummaryFilters, summaryId: string | undefined): 
 type QuestionRow = { id: string; position: number; kind: QuestionKind; prompt: string; options: string[] };
 
 async function compute(tx: Prisma.TransactionClient, consultationId: string, subset: Subset): Promise<SummaryStatistics> {
-  const { filters, from, where, fromContributions } = subset;
+  const { filters, from, where, fromContributions, language } = subset;
   const generatedAt = new Date().toISOString();
   const consultation = await tx.consultation.findUnique({
     where: { id: consultationId },
@@ -256,31 +279,19 @@ async function compute(tx: Prisma.TransactionClient, consultationId: string, sub
   const timeZone = consultation.conference?.timeZone ?? "UTC";
 
   const breakdownRows = await tx.$queryRaw<BreakdownRow[]>`
-    SELECT p."stakeholderType"::text AS "stakeholderType", p."country"::text AS "country", c."phase"::text AS "phase", ${effectiveLanguageSql()} AS "language",
-           GROUPING(p."stakeholderType", p."country", c."phase", ${effectiveLanguageSql()})::int AS "grouping", count(*)::int AS "count"
+    SELECT p."stakeholderType"::text AS "stakeholderType", p."country"::text AS "country", c."phase"::text AS "phase", ${language} AS "language",
+           GROUPING(p."stakeholderType", p."country", c."phase", ${language})::int AS "grouping", count(*)::int AS "count"
     ${from} ${where}
-    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${effectiveLanguageSql()}), ())`;
+    GROUP BY GROUPING SETS ((p."stakeholderType"), (p."country"), (c."phase"), (${language}), ())`;
 
   // Days on the local wall clock (timestamp without time zone), so date_trunc
-  // and the series step in whole local days whatever the server's time zone.
-  // Counted by day first: the rest works on a few hundred rows at most.
-  const timeRows = await tx.$queryRaw<TimeRow[]>`
-    WITH days AS (
-      SELECT date_trunc('day', (c."submittedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}) AS "day", count(*)::int AS "count"
-      ${fromContributions} ${where}
-      GROUP BY 1
-    ), span AS (
-      SELECT CASE WHEN max("day") - min("day") <= make_interval(days => ${DAILY_SPAN_DAYS}::int) THEN 'day' ELSE 'week' END AS "unit",
-             min("day") AS "first", max("day") AS "last"
-      FROM days HAVING count(*) > 0
-    ), counted AS (
-      SELECT date_trunc(span."unit", days."day") AS "start", sum(days."count")::int AS "count" FROM days CROSS JOIN span GROUP BY 1
-    )
-    SELECT span."unit", to_char(bucket."start", 'YYYY-MM-DD') AS "start", coalesce(counted."count", 0)::int AS "count"
-    FROM span
-    CROSS JOIN LATERAL generate_series(date_trunc(span."unit", span."first"), date_trunc(span."unit", span."last"), ('1 ' || span."unit")::interval) AS bucket("start")
-    LEFT JOIN counted ON counted."start" = bucket."start"
-    ORDER BY bucket."start"`;
+  // steps in whole local days whatever the server's time zone. Counted by
+  // day here; weeks and the final stretch are shaped from these few hundred
+  // rows (over-time.ts).
+  const dayRows = await tx.$queryRaw<DayRow[]>`
+    SELECT to_char(date_trunc('day', (c."submittedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
+    ${fromContributions} ${where}
+    GROUP BY 1`;
 
   const answerRows = consultation.questions.length === 0 ? [] : await countAnswers(tx, consultationId, subset);
 
@@ -308,32 +319,35 @@ async function compute(tx: Prisma.TransactionClient, consultationId: string, sub
       })),
       (entry) => (entry.code === null ? null : entry.name),
     ),
-    byPhase: Object.values(Phase).map((phase) => {
-      const count = rowsOf(BY_PHASE).find((row) => row.phase === phase)?.count ?? 0;
-      return { key: phase, label: PHASE_LABELS[phase], count, share: share(count, total) };
-    }),
+    byPhase: consultation.conference
+      ? Object.values(Phase).map((phase) => {
+          const count = rowsOf(BY_PHASE).find((row) => row.phase === phase)?.count ?? 0;
+          return { key: phase, label: PHASE_LABELS[phase], count, share: share(count, total) };
+        })
+      : [],
     byLanguage: sortByCount(
       rowsOf(BY_LANGUAGE).flatMap((row) =>
         row.language === null ? [] : [{ code: row.language, name: languageName(row.language), count: row.count, share: share(row.count, total) }],
       ),
       (entry) => entry.name,
     ),
-    overTime: { unit: timeRows[0]?.unit ?? "day", timeZone, points: timeRows.map(({ start, count }) => ({ start, count })) },
+    overTime: overTimeOf(dayRows, timeZone),
     questions: consultation.questions.map((question) => questionStatistics(question, answerRows)),
     generatedAt,
   };
 }
 
 /**
- * Per question: how many contributions answered it (for a scale, by value
- * given; for choices, split by whether anything chosen is none of the
- * options), and how many chose each option. A blank answer (empty text, no
- * box ticked) is no answer. One pass over the contributions' answers, joined
- * to one row per question (option null) and one per option of a choice
- * question, and grouped in a hash: no sort, no subquery per answer, nothing
- * to spill (measured at 41,640 contributions: 1.2 s → 0.6 s).
+ * Per question and stakeholder type: how many contributions answered it
+ * (for a scale, by value given; for choices, split by whether anything
+ * chosen is none of the options), and how many chose each option. A blank
+ * answer (empty text, no box ticked) is no answer. One pass over the
+ * contributions' answers, joined to one row per question (option null) and
+ * one per option of a choice question, and grouped in a hash: no sort, no
+ * subquery per answer, nothing to spill (measured at 41,640 contributions:
+ * 1.2 s → 0.6 s). The whole question's figures are the sums over the types.
  */
-function countAnswers(tx: Prisma.TransactionClient, consultationId: string, { fromContributions, where }: Subset): Promise<AnswerRow[]> {
+function countAnswers(tx: Prisma.TransactionClient, consultationId: string, { from, where }: Subset): Promise<AnswerRow[]> {
   // A single choice is stored as a string, multiple choices as an array:
   // jsonb_exists (the function behind `?`) finds a string in either, and `<@`
   // is true of either when all of it is among the options. The function, not
@@ -346,11 +360,11 @@ function countAnswers(tx: Prisma.TransactionClient, consultationId: string, { fr
       UNION ALL
       SELECT q."id", q."kind", q."options", option FROM "Question" q CROSS JOIN LATERAL unnest(q."options") AS option WHERE q."consultationId" = ${consultationId}
     )
-    SELECT counted."id" AS "questionId", counted."option",
+    SELECT counted."id" AS "questionId", p."stakeholderType"::text AS "stakeholderType", counted."option",
            CASE WHEN counted."option" IS NULL AND counted."kind" = 'SCALE' THEN (answer.value)::float8 END AS "value",
            (counted."option" IS NULL AND counted."kind" IN ('SINGLE_CHOICE', 'MULTIPLE_CHOICE') AND NOT answer.value <@ to_jsonb(counted."options")) AS "other",
            count(*)::int AS "count"
-    ${fromContributions}
+    ${from}
     CROSS JOIN LATERAL jsonb_each(CASE jsonb_typeof(c."answers") WHEN 'object' THEN c."answers" ELSE '{}' END) AS answer
     JOIN counted ON counted."id" = answer.key AND (counted."option" IS NULL OR jsonb_exists(answer.value, counted."option"))
     ${where}
@@ -360,35 +374,62 @@ function countAnswers(tx: Prisma.TransactionClient, consultationId: string, { fr
             ELSE (jsonb_typeof(answer.value) = 'string' AND answer.value #>> '{}' <> '')
               OR (jsonb_typeof(answer.value) = 'array' AND jsonb_array_length(answer.value) > 0)
           END
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
 }
 
 function questionStatistics(question: QuestionRow, rows: AnswerRow[]): QuestionStatistics {
   const own = rows.filter((row) => row.questionId === question.id);
-  const given = own.filter((row) => row.option === null);
-  const answered = given.reduce((total, row) => total + row.count, 0);
-  const base = { questionId: question.id, position: question.position, prompt: question.prompt, answered };
+  const base = { questionId: question.id, position: question.position, prompt: question.prompt, answered: answeredIn(own) };
   switch (question.kind) {
     case "FREE_TEXT":
       return { ...base, kind: question.kind };
+    // Each type has the same options, or values, as the whole question, in
+    // the same order: the columns of one table.
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE": {
-      const countOf = (option: string) => own.find((row) => row.option === option)?.count ?? 0;
-      const choices: ChoiceCount[] = question.options.map((option) => ({ option, count: countOf(option), share: share(countOf(option), answered) }));
-      const other = given.filter((row) => row.other).reduce((total, row) => total + row.count, 0);
-      if (other > 0) choices.push({ option: null, count: other, share: share(other, answered) });
-      return { ...base, kind: question.kind, choices };
+      const choices = choiceCounts(question.options, own, own.some((row) => row.other));
+      const withOther = choices.some((choice) => choice.option === null);
+      return { ...base, kind: question.kind, choices, byStakeholderType: byType(own, (typeRows) => ({ choices: choiceCounts(question.options, typeRows, withOther) })) };
     }
-    case "SCALE":
-      return { ...base, kind: question.kind, scale: scaleStatistics(given, answered) };
+    case "SCALE": {
+      const scale = scaleStatistics(own, []);
+      const values = scale.distribution.map((point) => point.value);
+      return { ...base, kind: question.kind, scale, byStakeholderType: byType(own, (typeRows) => ({ scale: scaleStatistics(typeRows, values) })) };
+    }
   }
 }
 
-function scaleStatistics(rows: AnswerRow[], answered: number): ScaleStatistics {
-  const countOf = (value: number) => rows.find((row) => row.value === value)?.count ?? 0;
-  const values = new Set<number>(Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, index) => SCALE_MIN + index));
-  for (const row of rows) if (row.value !== null) values.add(row.value);
-  const distribution = [...values].sort((a, b) => a - b).map((value) => ({ value, count: countOf(value), share: share(countOf(value), answered) }));
+/** How many contributions answered, of the rows of one question (and type). */
+function answeredIn(rows: AnswerRow[]): number {
+  return rows.filter((row) => row.option === null).reduce((total, row) => total + row.count, 0);
+}
+
+/** The rows of each stakeholder type that answered, as `figures` counts them; most answers first, ties by key, not stated last. */
+function byType<T>(rows: AnswerRow[], figures: (typeRows: AnswerRow[]) => T): (ByTypeBase & T)[] {
+  const types = new Map<StakeholderType | null, AnswerRow[]>();
+  for (const row of rows) types.set(row.stakeholderType, [...(types.get(row.stakeholderType) ?? []), row]);
+  const entries = [...types].map(([key, typeRows]) => ({ key, label: key ? STAKEHOLDER_TYPE_LABELS[key] : NOT_STATED, answered: answeredIn(typeRows), ...figures(typeRows) }));
+  return entries.filter((entry) => entry.answered > 0).sort((a, b) => mostFirst(a.answered, a.key, b.answered, b.key));
+}
+
+/** `withOther`: a count of the answers among none of the options, after them, even at zero. */
+function choiceCounts(options: string[], rows: AnswerRow[], withOther: boolean): ChoiceCount[] {
+  const answered = answeredIn(rows);
+  const countOf = (option: string) => rows.filter((row) => row.option === option).reduce((total, row) => total + row.count, 0);
+  const choices: ChoiceCount[] = options.map((option) => ({ option, count: countOf(option), share: share(countOf(option), answered) }));
+  const other = rows.filter((row) => row.option === null && row.other).reduce((total, row) => total + row.count, 0);
+  if (withOther) choices.push({ option: null, count: other, share: share(other, answered) });
+  return choices;
+}
+
+/** `values`: given beyond the scale's own, to list even at zero (those of the whole question, for a type). */
+function scaleStatistics(rows: AnswerRow[], values: number[]): ScaleStatistics {
+  const given = rows.filter((row) => row.option === null);
+  const answered = answeredIn(rows);
+  const countOf = (value: number) => given.filter((row) => row.value === value).reduce((total, row) => total + row.count, 0);
+  const listed = new Set<number>([...Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, index) => SCALE_MIN + index), ...values]);
+  for (const row of given) if (row.value !== null) listed.add(row.value);
+  const distribution = [...listed].sort((a, b) => a - b).map((value) => ({ value, count: countOf(value), share: share(countOf(value), answered) }));
   const sum = distribution.reduce((total, point) => total + point.value * point.count, 0);
   return { min: SCALE_MIN, max: SCALE_MAX, average: answered === 0 ? null : sum / answered, distribution };
 }
@@ -399,10 +440,10 @@ function share(count: number, whole: number): number {
 
 /** Most first, ties by `tieKey` (English order); a null tie key (not stated) last. */
 function sortByCount<T extends { count: number }>(entries: T[], tieKey: (entry: T) => string | null): T[] {
-  return entries.sort((a, b) => {
-    const keyA = tieKey(a);
-    const keyB = tieKey(b);
-    if (keyA === null || keyB === null) return keyA === keyB ? 0 : keyA === null ? 1 : -1;
-    return b.count - a.count || keyA.localeCompare(keyB, "en");
-  });
+  return entries.sort((a, b) => mostFirst(a.count, tieKey(a), b.count, tieKey(b)));
+}
+
+function mostFirst(countA: number, keyA: string | null, countB: number, keyB: string | null): number {
+  if (keyA === null || keyB === null) return keyA === keyB ? 0 : keyA === null ? 1 : -1;
+  return countB - countA || keyA.localeCompare(keyB, "en");
 }

@@ -14,7 +14,7 @@ import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
 // docs/decisions/0008-frozen-summary-format.md.
 
 /** The format publishing writes now (ConsultationSummary.figuresFormat). */
-export const FROZEN_FIGURES_FORMAT = 3;
+export const FROZEN_FIGURES_FORMAT = 4;
 
 /** From this format on, the frozen contributions carry their group of near-identical texts (near-duplicate figures). */
 export const FROZEN_GROUPS_FORMAT = 3;
@@ -45,37 +45,79 @@ const byStakeholderType = countsOf(z.enum(StakeholderType));
 
 const questionBase = { questionId: z.string(), position: z.int().nonnegative(), prompt: z.string(), answered: count };
 
+// The filters of formats 1 to 3 (no language yet). Publishing stores none;
+// kept exact all the same.
+const filtersV1 = summaryFilterSchema.pick({ type: true, country: true, phase: true, groups: true });
+
+const choicesV1 = z.array(z.object({ option: z.string().nullable(), count, share }));
+const scaleV1 = z.object({
+  min: z.number(),
+  max: z.number(),
+  average: z.number().nullable(),
+  distribution: z.array(z.object({ value: z.number(), count, share })),
+});
+const timePointsV1 = z.array(z.object({ start: z.string(), count }));
+
 const statisticsV1 = z.object({
   consultationId: z.string(),
-  filters: summaryFilterSchema,
+  filters: filtersV1,
   total: count,
   byStakeholderType: z.array(z.object({ key: z.enum(StakeholderType).nullable(), label: z.string(), count, share })),
   byCountry: z.array(z.object({ code: z.string().nullable(), name: z.string(), count, share })),
   byPhase: z.array(z.object({ key: z.enum(Phase), label: z.string(), count, share })),
   byLanguage: z.array(z.object({ code: z.string(), name: z.string(), count, share })),
-  overTime: z.object({ unit: z.enum(["day", "week"]), timeZone: z.string(), points: z.array(z.object({ start: z.string(), count })) }),
+  overTime: z.object({ unit: z.enum(["day", "week"]), timeZone: z.string(), points: timePointsV1 }),
+  questions: z.array(
+    z.discriminatedUnion("kind", [
+      z.object({ ...questionBase, kind: z.literal("FREE_TEXT") }),
+      z.object({ ...questionBase, kind: z.enum(["SINGLE_CHOICE", "MULTIPLE_CHOICE"]), choices: choicesV1 }),
+      z.object({ ...questionBase, kind: z.literal("SCALE"), scale: scaleV1 }),
+    ]),
+  ),
+  generatedAt: z.string(),
+});
+
+// Format 4 (issue 11): the language filter; the time series' final stretch
+// by day; the answers to closed questions by stakeholder type; no phases for
+// a consultation without a conference (same schema, an empty list).
+const byTypeBase = { key: z.enum(StakeholderType).nullable(), label: z.string(), answered: count };
+
+const statisticsV4 = statisticsV1.extend({
+  filters: summaryFilterSchema,
+  overTime: z.object({
+    unit: z.enum(["day", "week"]),
+    timeZone: z.string(),
+    points: timePointsV1,
+    finalStretch: z.object({ days: count, points: timePointsV1, count, share }).nullable(),
+  }),
   questions: z.array(
     z.discriminatedUnion("kind", [
       z.object({ ...questionBase, kind: z.literal("FREE_TEXT") }),
       z.object({
         ...questionBase,
         kind: z.enum(["SINGLE_CHOICE", "MULTIPLE_CHOICE"]),
-        choices: z.array(z.object({ option: z.string().nullable(), count, share })),
+        choices: choicesV1,
+        byStakeholderType: z.array(z.object({ ...byTypeBase, choices: choicesV1 })).nullable(),
       }),
-      z.object({
-        ...questionBase,
-        kind: z.literal("SCALE"),
-        scale: z.object({
-          min: z.number(),
-          max: z.number(),
-          average: z.number().nullable(),
-          distribution: z.array(z.object({ value: z.number(), count, share })),
-        }),
-      }),
+      z.object({ ...questionBase, kind: z.literal("SCALE"), scale: scaleV1, byStakeholderType: z.array(z.object({ ...byTypeBase, scale: scaleV1 })).nullable() }),
     ]),
   ),
-  generatedAt: z.string(),
 });
+
+/**
+ * Formats 1 to 3 in format 4's shape, with nothing derived for what they
+ * never counted: no final stretch (the page shows the series as it was
+ * published), no answers by stakeholder type (the page shows none). Their
+ * phases stay as published, even for a consultation without a conference:
+ * a published version is the record of what was published.
+ */
+const statisticsV1AsV4 = statisticsV1.transform(
+  (statistics): SummaryStatistics => ({
+    ...statistics,
+    overTime: { ...statistics.overTime, finalStretch: null },
+    questions: statistics.questions.map((question) => (question.kind === "FREE_TEXT" ? question : { ...question, byStakeholderType: null })),
+  }),
+);
 
 const themeSummaryV1 = z.object({
   documentCount: count,
@@ -109,18 +151,20 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // tsc stops here when the types the figures are computed as
 // (compute-statistics.ts, themes/types.ts) and the newest format's schemas
 // drift apart: a changed type needs a new format, not a silent one.
-export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV1>, SummaryStatistics> & Same<z.output<typeof themesV1>, SummaryThemes> = true;
+export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV4>, SummaryStatistics> & Same<z.output<typeof themesV1>, SummaryThemes> = true;
 
 // Each format's schemas give the newest shape. Format 2 is format 1 with
 // its number stored (ConsultationSummary.figuresFormat); format 3 is format
 // 2 whose frozen contributions also carry their similarity group
-// (ConsultationSummaryContribution.similarityGroupId); neither needs an
-// upgrade. A format that changes the figures adds a transform here from the
-// one before.
+// (ConsultationSummaryContribution.similarityGroupId). Format 4 changes the
+// statistics (statisticsV4; its frozen contributions also carry their
+// language): formats 1 to 3 are upgraded to it. A format that changes the
+// figures adds a transform here from the one before.
 const FORMATS: Record<number, { statistics: z.ZodType<SummaryStatistics>; themes: z.ZodType<SummaryThemes> }> = {
-  1: { statistics: statisticsV1, themes: themesV1 },
-  2: { statistics: statisticsV1, themes: themesV1 },
-  3: { statistics: statisticsV1, themes: themesV1 },
+  1: { statistics: statisticsV1AsV4, themes: themesV1 },
+  2: { statistics: statisticsV1AsV4, themes: themesV1 },
+  3: { statistics: statisticsV1AsV4, themes: themesV1 },
+  4: { statistics: statisticsV4, themes: themesV1 },
 };
 
 /** Which published version the stored figures belong to, for the error that says they do not parse. */

@@ -26,7 +26,8 @@ export type SummaryVersionInfo = { version: number; status: SummaryStatus; creat
 export type SummaryHighlight = { reference: string; title: string; excerpt: string; author: PublicAuthor };
 
 type SummaryFrameFields = {
-  consultation: { id: string; slug: string; title: string; status: ConsultationStatus; timeZone: string };
+  /** hasConference: without one, phases mean nothing, and the page shows none (whatever an older version froze). */
+  consultation: { id: string; slug: string; title: string; status: ConsultationStatus; timeZone: string; hasConference: boolean };
   view: "published" | "live";
   /** Moderators: may open the live view and edit the synthesis. */
   canEdit: boolean;
@@ -66,7 +67,7 @@ export type SummaryFrame = SummaryFrameFields & {
   duplicates: Promise<DuplicateFigures | null>;
 };
 
-export type FilterErrors = { type?: string; country?: string };
+export type FilterErrors = { type?: string; country?: string; language?: string };
 
 export type SummaryPageRequest = { version?: number; live?: boolean; filters?: unknown };
 
@@ -105,7 +106,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
   });
   if (!consultation) return null;
   const { conference, ...basics } = consultation;
-  const info = { ...basics, timeZone: conference?.timeZone ?? "UTC" };
+  const info = { ...basics, timeZone: conference?.timeZone ?? "UTC", hasConference: conference !== null };
 
   // The list is metadata only: the texts and frozen figures of the one
   // version shown are read on their own.
@@ -167,6 +168,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
     ...filters,
     ...(filterErrors.type ? { type: undefined } : {}),
     ...(filterErrors.country ? { country: undefined } : {}),
+    ...(filterErrors.language ? { language: undefined } : {}),
   };
   const subset = Object.values(applied).some((value) => value !== undefined);
   const figures = handled(
@@ -226,6 +228,9 @@ function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): 
   }
   if (filters.country && !statistics.byCountry.some((entry) => entry.code === filters.country && entry.count > 0)) {
     errors.country = "No contribution in this summary comes from this country.";
+  }
+  if (filters.language && !statistics.byLanguage.some((entry) => entry.code === filters.language && entry.count > 0)) {
+    errors.language = "No contribution in this summary is written in this language.";
   }
   return errors;
 }

@@ -149,7 +149,7 @@ The *Policy Workshop on Human-Centric AI* is running now. You can contribute whi
     slug: "international-cooperation-trustworthy-ai",
     title: "International cooperation on trustworthy AI",
     summary:
-      "Which priorities should the European Union bring to its dialogue with Japan, Canada, Australia and the United States? This consultation is closed; its summary is being prepared.",
+      "Which priorities should the European Union bring to its dialogue with Japan, Canada, Australia and the United States? This consultation is closed: read the summary of what stakeholders said.",
     body: `## Background
 
 Trustworthy AI does not stop at borders. Companies that sell in several markets face several sets of rules; researchers evaluate models built elsewhere; incidents in one country can reveal risks everywhere.

@@ -10,6 +10,7 @@ import { insertDemoContributions, planDemoContributions, type DemoAuthor } from 
 import { buildDemoStakeholders } from "@/prisma/seed/demo-stakeholders";
 import { DEFAULT_REJECTION_REASONS, seedRejectionReasons } from "@/prisma/seed/rejection-reasons";
 import { seedReadingDemo } from "@/prisma/seed/demo-reading";
+import { seedDemoSummary } from "@/prisma/seed/demo-summary";
 import { seedUsers } from "@/prisma/seed/seed-users";
 
 // npm run db:seed: the demo. Every step creates only what is missing, keyed by
@@ -31,6 +32,8 @@ export type SeedDemoReport = {
   contributions: number;
   /** The reading demo's contributions with documents and campaigns. */
   reading: number;
+  /** Published summary versions (the closed consultation's version 1, once). */
+  summaries: number;
   demoAccounts: number;
 };
 
@@ -99,6 +102,11 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
     log(`Groups of identical or near-identical contributions: ${groups}`);
   }
 
+  // Last of the content: it freezes the approved contributions, their groups and their texts as they are now.
+  const closed = consultations.find((consultation) => consultation.status === "CLOSED");
+  const summaries = closed && moderatorIds[0] ? await seedDemoSummary(db, { consultationSlug: closed.slug, moderatorId: moderatorIds[0] }) : 0;
+  step("Published summaries", summaries, closed ? 1 : 0);
+
   let demoAccounts = 0;
   if (options.demoAccounts) {
     ({ created: demoAccounts } = await seedDemoAccounts(db, now));
@@ -112,6 +120,7 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions): Prom
     users: usersCreated,
     contributions,
     reading: reading.created,
+    summaries,
     demoAccounts,
   };
 }

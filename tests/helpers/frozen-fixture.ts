@@ -98,3 +98,58 @@ export function countedAnyTime(page: unknown): unknown {
   copy.figures.statistics.generatedAt = "";
   return copy;
 }
+
+type Json = Record<string, unknown>;
+type QuestionJson = Json & { kind: string };
+
+/**
+ * Format 4's upgrade of a version published in formats 1 to 3, on the
+ * figures as the page or the open data give them (`byType` names the field
+ * the answers by type take there): no final stretch, no answers by type.
+ * Nothing else.
+ */
+function upgradeStatistics(statistics: Json, byType: (kind: string) => string): Json {
+  const overTime = statistics.overTime as Json;
+  return {
+    ...statistics,
+    overTime: { ...overTime, finalStretch: null },
+    questions: (statistics.questions as QuestionJson[]).map((question) => (question.kind === "FREE_TEXT" ? question : { ...question, [byType(question.kind)]: null })),
+  };
+}
+
+/** What the page of a version published in formats 1 to 3 gives since format 4 (issue 11), from what it gave then. */
+export function pageInFormat4(expected: unknown): unknown {
+  const page = structuredClone(expected) as Json & { consultation: Json; figures: Json & { statistics: Json }; unfilteredStatistics: Json };
+  const upgrade = (statistics: Json) => upgradeStatistics(statistics, () => "byStakeholderType");
+  return {
+    ...page,
+    // Hidden from the page without a conference; the fixtures' consultation has one.
+    consultation: { ...page.consultation, hasConference: true },
+    figures: { ...page.figures, statistics: upgrade(page.figures.statistics) },
+    unfilteredStatistics: upgrade(page.unfilteredStatistics),
+  };
+}
+
+/**
+ * A filtered view of an old version is counted when asked, by today's code,
+ * over the contributions the version froze: it has the answers by type
+ * (counted from the frozen types). Those are checked against the view's own
+ * totals and left out, so the rest compares with what the view gave then.
+ */
+export function withoutAnswersByType(page: unknown): unknown {
+  const copy = structuredClone(page) as { figures: { statistics: { questions: (QuestionJson & { answered: number; byStakeholderType?: { answered: number }[] | null })[] } } };
+  for (const question of copy.figures.statistics.questions) {
+    if (question.kind === "FREE_TEXT") continue;
+    const sum = (question.byStakeholderType ?? []).reduce((total, entry) => total + entry.answered, 0);
+    if (question.byStakeholderType && sum !== question.answered) throw new Error(`The answers by type of ${String(question.questionId)} add up to ${sum}, not ${question.answered}`);
+    question.byStakeholderType = null;
+  }
+  return copy;
+}
+
+/** What an open-data route gives for a version published in formats 1 to 3 since format 4, from what it gave then: null where it never counted. */
+export function openDataInFormat4(name: string, text: string): string {
+  if (name !== "summary-1.json") return text;
+  const summary = JSON.parse(text) as Json & { statistics: Json };
+  return JSON.stringify({ ...summary, statistics: upgradeStatistics(summary.statistics, (kind) => (kind === "SCALE" ? "scaleByStakeholderType" : "choicesByStakeholderType")) });
+}

@@ -220,7 +220,11 @@ describe("a published summary version", () => {
       ...figures,
       questions: questions.map(({ position, ...question }, index) => {
         expect(position).toBeTypeOf("number");
-        return { ...question, number: index + 1 };
+        // The answers by stakeholder type are named by kind in the open data (one field each in its document).
+        if (question.kind === "FREE_TEXT") return { ...question, number: index + 1 };
+        const { byStakeholderType, ...rest } = question;
+        expect(byStakeholderType?.length).toBeGreaterThan(0);
+        return { ...rest, number: index + 1, [question.kind === "SCALE" ? "scaleByStakeholderType" : "choicesByStakeholderType"]: byStakeholderType };
       }),
     });
     // Every contribution is still published: every quote is there, without the internal contribution id.

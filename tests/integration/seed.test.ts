@@ -22,6 +22,9 @@ import {
   UNIVERSITY_RESPONSE,
 } from "@/prisma/seed/demo-reading-texts";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { FROZEN_FIGURES_FORMAT } from "@/lib/summaries/frozen-figures";
+import { getSummaryPage } from "@/lib/summaries/get-summary-page";
+import { signOut } from "../helpers/session";
 
 // One database for the whole file: the tests run in order and build on the
 // first seed, like a deployment that is seeded on every start.
@@ -62,6 +65,7 @@ describe("npm run db:seed", () => {
       users: expect.any(Number) as number,
       contributions: DEMO_CONTRIBUTION_COUNT,
       reading: expect.any(Number) as number,
+      summaries: 1,
       demoAccounts: 0,
     });
     expect(first.reading).toBeGreaterThanOrEqual(15);
@@ -72,7 +76,7 @@ describe("npm run db:seed", () => {
     const again = await seedDemo(db, { demoAccounts: false, now });
     const weeksLater = await seedDemo(db, { demoAccounts: false, now: new Date(now.getTime() + 40 * DAY) });
     for (const report of [again, weeksLater]) {
-      expect(report).toEqual({ rejectionReasons: 0, conferences: 0, consultations: 0, users: 0, contributions: 0, reading: 0, demoAccounts: 0 });
+      expect(report).toEqual({ rejectionReasons: 0, conferences: 0, consultations: 0, users: 0, contributions: 0, reading: 0, summaries: 0, demoAccounts: 0 });
     }
     const after = await snapshot();
     expect(after).toEqual(before);
@@ -217,6 +221,37 @@ describe("npm run db:seed", () => {
 
     const french = await db.contribution.findFirstOrThrow({ where: { title: FRENCH_DECLARED_ENGLISH.title } });
     expect(french).toMatchObject({ language: "en", detectedLanguage: "fr", languageConfident: true });
+  });
+
+  it("publishes version 1 of the closed consultation's summary, once, for a visitor to read", async () => {
+    const summaries = await db.consultationSummary.findMany({
+      select: { version: true, status: true, synthesis: true, highlights: true, figuresFormat: true, consultation: { select: { slug: true, status: true } }, _count: { select: { contributions: true } } },
+    });
+    // Once: the first run published it, the two runs after it did not publish again.
+    expect(summaries).toHaveLength(1);
+    const [summary] = summaries;
+    expect(summary).toMatchObject({ version: 1, status: "PUBLISHED", figuresFormat: FROZEN_FIGURES_FORMAT, consultation: { status: "CLOSED" } });
+    expect(summary!.synthesis).toContain("## What we heard");
+    const slug = summary!.consultation.slug;
+    const approved = await db.contribution.count({ where: { consultation: { slug }, status: "APPROVED" } });
+    expect(summary!._count.contributions).toBe(approved);
+
+    // Highlights: real approved contributions of that consultation, of different kinds of stakeholder.
+    expect(summary!.highlights).toHaveLength(3);
+    const pinned = await db.contribution.findMany({
+      where: { reference: { in: summary!.highlights } },
+      select: { status: true, consultation: { select: { slug: true } }, author: { select: { profile: { select: { stakeholderType: true } } } } },
+    });
+    expect(pinned.map((row) => [row.status, row.consultation.slug])).toEqual(Array.from({ length: 3 }, () => ["APPROVED", slug]));
+    expect(new Set(pinned.map((row) => row.author.profile?.stakeholderType)).size).toBe(3);
+
+    // What a visitor reads: the synthesis, the highlights, the figures and the themes.
+    signOut();
+    const page = await getSummaryPage(slug);
+    expect(page).toMatchObject({ view: "published", shown: { version: 1, synthesis: summary!.synthesis } });
+    expect(page?.highlights.map((highlight) => highlight.reference)).toEqual(summary!.highlights);
+    expect(page?.figures?.statistics.total).toBe(approved);
+    expect(page?.figures?.themes.contributions.themes.length).toBeGreaterThan(0);
   });
 
   it("creates the demo accounts only when asked, and lists the rejection reasons", async () => {

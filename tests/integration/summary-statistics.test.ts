@@ -164,6 +164,16 @@ describe("computeStatistics: the whole consultation", () => {
         2026-01-05=1 2026-01-12=1 2026-01-19=1 2026-01-26=0 2026-02-02=0 2026-02-09=0 2026-02-16=0
         2026-02-23=0 2026-03-02=5 2026-03-09=0 2026-03-16=0 2026-03-23=2 2026-03-30=2
       `),
+      // Beside the weeks, the last 14 days to the last contribution's (2 April), by day.
+      finalStretch: {
+        days: 14,
+        points: series(`
+          2026-03-20=0 2026-03-21=0 2026-03-22=0 2026-03-23=2 2026-03-24=0 2026-03-25=0 2026-03-26=0
+          2026-03-27=0 2026-03-28=0 2026-03-29=0 2026-03-30=0 2026-03-31=0 2026-04-01=1 2026-04-02=1
+        `),
+        count: 4,
+        share: 4 / 12,
+      },
     });
   });
 
@@ -232,6 +242,15 @@ describe("computeStatistics: filters recompute every figure for the subset", () 
         2026-01-19=1 2026-01-26=0 2026-02-02=0 2026-02-09=0 2026-02-16=0 2026-02-23=0 2026-03-02=2
         2026-03-09=0 2026-03-16=0 2026-03-23=1
       `),
+      finalStretch: {
+        days: 14,
+        points: series(`
+          2026-03-10=0 2026-03-11=0 2026-03-12=0 2026-03-13=0 2026-03-14=0 2026-03-15=0 2026-03-16=0
+          2026-03-17=0 2026-03-18=0 2026-03-19=0 2026-03-20=0 2026-03-21=0 2026-03-22=0 2026-03-23=1
+        `),
+        count: 1,
+        share: 1 / 4,
+      },
     });
     const single = question<"SINGLE_CHOICE">(stats, q.single);
     expect(single.answered).toBe(4);
@@ -286,6 +305,8 @@ describe("computeStatistics: filters recompute every figure for the subset", () 
       unit: "day",
       timeZone: "Asia/Tokyo",
       points: series("2026-03-02=1 2026-03-03=2 2026-03-04=0 2026-03-05=2"),
+      // Days already: no final stretch beside them.
+      finalStretch: null,
     });
     const single = question<"SINGLE_CHOICE">(stats, q.single);
     expect(single.answered).toBe(5);
@@ -307,7 +328,7 @@ describe("computeStatistics: filters recompute every figure for the subset", () 
     expect(stats.byCountry).toEqual([country("DE", "Germany", 1, 1)]);
     expect(stats.byPhase).toEqual(phases(0, 0, 1, 1));
     expect(stats.byLanguage).toEqual([language("en", "English", 1, 1)]);
-    expect(stats.overTime).toEqual({ unit: "day", timeZone: "Asia/Tokyo", points: [{ start: "2026-03-23", count: 1 }] });
+    expect(stats.overTime).toEqual({ unit: "day", timeZone: "Asia/Tokyo", points: [{ start: "2026-03-23", count: 1 }], finalStretch: null });
     const multiple = question<"MULTIPLE_CHOICE">(stats, q.multiple);
     expect(multiple.answered).toBe(1);
     expect(multiple.choices).toEqual([choice("Health", 0, 1), choice("Transport", 1, 1), choice("Education", 0, 1), choice("Justice", 1, 1)]);
@@ -320,7 +341,7 @@ describe("computeStatistics: filters recompute every figure for the subset", () 
     expect(stats.byCountry).toEqual([]);
     expect(stats.byPhase).toEqual(phases(0, 0, 0, 0));
     expect(stats.byLanguage).toEqual([]);
-    expect(stats.overTime).toEqual({ unit: "day", timeZone: "Asia/Tokyo", points: [] });
+    expect(stats.overTime).toEqual({ unit: "day", timeZone: "Asia/Tokyo", points: [], finalStretch: null });
     expect(question<"SINGLE_CHOICE">(stats, q.single)).toMatchObject({ answered: 0, choices: [choice("Yes", 0, 0), choice("No", 0, 0), choice("Not sure", 0, 0)] });
     expect(question<"SCALE">(stats, q.scale).scale.average).toBeNull();
   });
@@ -348,9 +369,10 @@ describe("computeStatistics: other consultations", () => {
       total: 0,
       byStakeholderType: [],
       byCountry: [],
-      byPhase: phases(0, 0, 0, 0),
+      // No conference: no phases.
+      byPhase: [],
       byLanguage: [],
-      overTime: { unit: "day", timeZone: "UTC", points: [] },
+      overTime: { unit: "day", timeZone: "UTC", points: [], finalStretch: null },
     });
     expect(stats.questions.map(({ position, kind, answered }) => ({ position, kind, answered }))).toEqual([
       { position: 0, kind: "MULTIPLE_CHOICE", answered: 0 },
@@ -388,11 +410,20 @@ describe("computeStatistics: other consultations", () => {
         2025-12-29=1 2026-01-05=0 2026-01-12=0 2026-01-19=0 2026-01-26=0 2026-02-02=0 2026-02-09=0
         2026-02-16=0 2026-02-23=0 2026-03-02=2
       `),
+      finalStretch: {
+        days: 14,
+        points: series(`
+          2026-02-18=0 2026-02-19=0 2026-02-20=0 2026-02-21=0 2026-02-22=0 2026-02-23=0 2026-02-24=0
+          2026-02-25=0 2026-02-26=0 2026-02-27=0 2026-02-28=0 2026-03-01=0 2026-03-02=1 2026-03-03=1
+        `),
+        count: 2,
+        share: 2 / 3,
+      },
     });
   });
 
   it("counts what a published summary froze, whatever happened to it since", async () => {
-    const frozen = await createTestConsultation();
+    const frozen = await createTestConsultation({ conferenceId: (await createTestConference()).id });
     const writer = await author("TRADE_UNION", "IT");
     const add = (phase: Phase, status: "APPROVED" | "PENDING") => createTestContribution({ authorId: writer, consultationId: frozen.id, phase, status });
     const before = await add("BEFORE", "APPROVED");
@@ -421,5 +452,93 @@ describe("computeStatistics: other consultations", () => {
 
   it("says so when the consultation does not exist", async () => {
     await expect(computeStatistics("cnoconsultation000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("computeStatistics: answers by stakeholder type (issue 11)", () => {
+  const typed = (key: StakeholderType | null, label: string, answered: number) => ({ key, label, answered });
+
+  it("counts a choice question's answers side by side for each type, with the whole question's options", async () => {
+    const single = question<"SINGLE_CHOICE">(await summary(), q.single);
+    // Counted by hand from the table: most answers first, ties by key, not stated last.
+    expect(single.byStakeholderType).toEqual([
+      { ...typed("COMPANY", "Company or business", 4), choices: [choice("Yes", 2, 4), choice("No", 1, 4), choice("Not sure", 0, 4), choice(null, 1, 4)] },
+      { ...typed("EU_CITIZEN", "EU citizen", 2), choices: [choice("Yes", 1, 2), choice("No", 0, 2), choice("Not sure", 1, 2), choice(null, 0, 2)] },
+      { ...typed("NGO", "Non-governmental organisation (NGO)", 2), choices: [choice("Yes", 1, 2), choice("No", 1, 2), choice("Not sure", 0, 2), choice(null, 0, 2)] },
+      { ...typed("ACADEMIC", "Academic or research institution", 1), choices: [choice("Yes", 0, 1), choice("No", 1, 1), choice("Not sure", 0, 1), choice(null, 0, 1)] },
+      { ...typed("PUBLIC_AUTHORITY", "Public authority", 1), choices: [choice("Yes", 1, 1), choice("No", 0, 1), choice("Not sure", 0, 1), choice(null, 0, 1)] },
+      { ...typed(null, "Not stated", 1), choices: [choice("Yes", 0, 1), choice("No", 0, 1), choice("Not sure", 1, 1), choice(null, 0, 1)] },
+    ]);
+  });
+
+  it("counts a scale question's values and average for each type", async () => {
+    const scale = question<"SCALE">(await summary(), q.scale);
+    const distribution = (counts: number[], answered: number) => counts.map((count, index) => scaleValue(index + 1, count, answered));
+    expect(scale.byStakeholderType).toEqual([
+      { ...typed("COMPANY", "Company or business", 4), scale: { min: 1, max: 5, average: 13 / 4, distribution: distribution([1, 0, 1, 1, 1], 4) } },
+      { ...typed("ACADEMIC", "Academic or research institution", 2), scale: { min: 1, max: 5, average: 2.5, distribution: distribution([0, 1, 1, 0, 0], 2) } },
+      { ...typed("NGO", "Non-governmental organisation (NGO)", 2), scale: { min: 1, max: 5, average: 4.5, distribution: distribution([0, 0, 0, 1, 1], 2) } },
+      { ...typed("EU_CITIZEN", "EU citizen", 1), scale: { min: 1, max: 5, average: 4, distribution: distribution([0, 0, 0, 1, 0], 1) } },
+      { ...typed("PUBLIC_AUTHORITY", "Public authority", 1), scale: { min: 1, max: 5, average: 5, distribution: distribution([0, 0, 0, 0, 1], 1) } },
+      { ...typed(null, "Not stated", 1), scale: { min: 1, max: 5, average: 5, distribution: distribution([0, 0, 0, 0, 1], 1) } },
+    ]);
+  });
+
+  it("adds up, for every filter, to the whole question", async () => {
+    for (const filters of [{}, { phase: "DURING" }, { language: "fr" }, { type: "COMPANY" }] as SummaryFilters[]) {
+      const stats = await summary(filters);
+      for (const entry of stats.questions) {
+        if (entry.kind === "FREE_TEXT" || !entry.byStakeholderType) continue;
+        expect(entry.byStakeholderType.reduce((total, row) => total + row.answered, 0)).toBe(entry.answered);
+      }
+    }
+    // Among the companies only, one type.
+    expect(question<"MULTIPLE_CHOICE">(await summary({ type: "COMPANY" }), q.multiple).byStakeholderType?.map((row) => row.key)).toEqual(["COMPANY"]);
+  });
+});
+
+describe("computeStatistics: by language (issue 11)", () => {
+  it("filters by the effective language, the contribution list's parameter and values", async () => {
+    // #1, #4, #5 and #11 are declared French.
+    const french = await summary({ language: "fr" });
+    expect(french.filters).toEqual({ language: "fr" });
+    expect(french.total).toBe(4);
+    expect(french.byLanguage).toEqual([language("fr", "French (français)", 4, 4)]);
+    expect(french.byStakeholderType).toEqual([type("COMPANY", "Company or business", 2, 4), type("EU_CITIZEN", "EU citizen", 1, 4), type("NGO", "Non-governmental organisation (NGO)", 1, 4)]);
+    expect((await summary({ language: "fr", phase: "DURING" })).total).toBe(2);
+  });
+
+  it("reads the detected language where the detector was confident, not the declared one", async () => {
+    const declared = await db.contribution.findFirstOrThrow({ where: { consultationId, language: "de", phase: "BEFORE", status: "APPROVED" }, select: { id: true } });
+    await db.contribution.update({ where: { id: declared.id }, data: { detectedLanguage: "en", languageConfident: true } });
+    try {
+      expect((await summary({ language: "de" })).total).toBe(1);
+      expect((await summary({ language: "en" })).total).toBe(6);
+    } finally {
+      await db.contribution.update({ where: { id: declared.id }, data: { detectedLanguage: null, languageConfident: false } });
+    }
+  });
+
+  it("refuses a value that is not a language code, as the list does", async () => {
+    await expect(summary({ language: "French" } as SummaryFilters)).rejects.toMatchObject({ fieldErrors: { language: ["Choose a language from the list."] } });
+  });
+});
+
+describe("computeStatistics: the final stretch (issue 11)", () => {
+  it("shows a deadline surge by day beside the weeks of a long consultation", async () => {
+    const long = await createTestConsultation();
+    const writer = await author("NGO", "PT");
+    const at = (day: string) => createTestContribution({ authorId: writer, consultationId: long.id, phase: "DURING", submittedAt: new Date(`${day}T10:00:00Z`) });
+    // One a week for twelve weeks, then six on the last day: a third of all.
+    for (let week = 0; week < 12; week++) await at(new Date(Date.UTC(2026, 0, 5 + 7 * week)).toISOString().slice(0, 10));
+    for (let index = 0; index < 6; index++) await at("2026-03-31");
+    const { overTime, total } = await computeStatistics(long.id);
+    expect(total).toBe(18);
+    expect(overTime.unit).toBe("week");
+    // Folded into its week, the last day is one column of seven like the others.
+    expect(overTime.points.at(-1)).toEqual({ start: "2026-03-30", count: 6 });
+    expect(overTime.finalStretch?.points.at(-1)).toEqual({ start: "2026-03-31", count: 6 });
+    expect(overTime.finalStretch?.points[0]).toEqual({ start: "2026-03-18", count: 0 });
+    expect(overTime.finalStretch).toMatchObject({ days: 14, count: 7, share: 7 / 18 });
   });
 });

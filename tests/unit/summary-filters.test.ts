@@ -9,8 +9,8 @@ describe("summaryFilterSchema", () => {
     expect(parseInput(summaryFilterSchema, {})).toEqual({});
   });
 
-  it("ignores the contribution list's other parameters", () => {
-    expect(parseInput(summaryFilterSchema, { q: "horses", language: "fr", page: "2", phase: "AFTER" })).toEqual({ phase: "AFTER" });
+  it("takes the contribution list's language and ignores its other parameters", () => {
+    expect(parseInput(summaryFilterSchema, { q: "horses", language: "fr", page: "2", phase: "AFTER" })).toEqual({ phase: "AFTER", language: "fr" });
   });
 
   it("refuses values that are not in the lists, with a message for each field", () => {

@@ -23,6 +23,7 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { readContributionFilters } from "@/lib/contributions/filter-schema";
 import { getEnv } from "@/lib/env";
 import { PHASE_LABELS } from "@/lib/vocabulary/phases";
+import { languageName } from "@/lib/vocabulary/languages";
 import { formatDateTime } from "@/lib/format";
 import type { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import { firstParam, type SearchParams } from "@/lib/search-params";
@@ -59,8 +60,14 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
   // Same reading as the contribution list: a filter that does not parse is
   // reported next to its field and left out, never a failed page.
-  const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase) });
-  const filters: Filters = { type: read.filters.type, country: read.filters.country, phase: read.filters.phase, groups: firstParam(query.groups) === "once" ? "once" : undefined };
+  const read = readContributionFilters({ type: firstParam(query.type), country: firstParam(query.country), phase: firstParam(query.phase), language: firstParam(query.language) });
+  const filters: Filters = {
+    type: read.filters.type,
+    country: read.filters.country,
+    phase: read.filters.phase,
+    language: read.filters.language,
+    groups: firstParam(query.groups) === "once" ? "once" : undefined,
+  };
 
   const data = await getSummaryFrame(slug, { version, live, filters });
   if (!data) notFound();
@@ -89,7 +96,15 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
 
       {/* The live view finds its themes again (seconds for a large consultation): the rest of the page is usable meanwhile. */}
       <Suspense fallback={<PageLoading label={live ? "Counting the contributions approved now and finding their themes…" : "Reading the figures of this version…"} rows={8} />}>
-        <SummaryFiguresSections part={data.figures} duplicates={data.duplicates} live={live} clearHref={clearHref} keep={keep} readErrors={read.errors} />
+        <SummaryFiguresSections
+          part={data.figures}
+          duplicates={data.duplicates}
+          live={live}
+          clearHref={clearHref}
+          keep={keep}
+          readErrors={read.errors}
+          hasConference={consultation.hasConference}
+        />
       </Suspense>
 
       <PageSection id="open-data" title="Open data">
@@ -187,11 +202,12 @@ type FiguresProps = {
   live: boolean;
   clearHref: string;
   keep: Record<string, string>;
-  readErrors: { type?: string; country?: string; phase?: string };
+  readErrors: { type?: string; country?: string; phase?: string; language?: string };
+  hasConference: boolean;
 };
 
 /** The filters, figures and themes of the view, once they are counted. */
-async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors }: FiguresProps) {
+async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors, hasConference }: FiguresProps) {
   const [{ figures, unfilteredStatistics: whole, filters, filtered, filterErrors }, similar] = await Promise.all([part, duplicates]);
   if (!figures) return null;
   // A published version also leaves out a type or country it has no contribution from.
@@ -199,10 +215,11 @@ async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep,
     type: readErrors.type ?? filterErrors?.type,
     country: readErrors.country ?? filterErrors?.country,
     phase: readErrors.phase,
+    language: readErrors.language ?? filterErrors?.language,
   };
   return (
     <>
-      {whole ? <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(whole, filters)} errors={errors} /> : null}
+      {whole ? <SummaryFilters clearHref={clearHref} hidden={keep} filters={filters} options={filterOptions(whole, filters, hasConference)} errors={errors} /> : null}
       {filtered && whole ? (
         <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
           Figures and themes of the {figures.statistics.total} of {whole.total} contributions with {describeFilters(filters)}.
@@ -211,7 +228,7 @@ async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep,
       ) : null}
 
       <PageSection id="participation" title="Who took part">
-        <ParticipationFigures statistics={figures.statistics} />
+        <ParticipationFigures statistics={figures.statistics} showPhases={hasConference} />
       </PageSection>
 
       {similar ? (
@@ -231,7 +248,11 @@ async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep,
   );
 }
 
-function filterOptions(statistics: SummaryStatistics, filters: Filters): { type: FilterOption[]; country: FilterOption[]; phase: FilterOption[] } {
+function filterOptions(
+  statistics: SummaryStatistics,
+  filters: Filters,
+  hasConference: boolean,
+): { type: FilterOption[]; country: FilterOption[]; phase?: FilterOption[]; language: FilterOption[] } {
   const type = statistics.byStakeholderType.flatMap((row) => (row.key ? [{ value: row.key, label: row.label, count: row.count }] : []));
   const country = statistics.byCountry
     .flatMap((row) => (row.code ? [{ value: row.code, label: row.name, count: row.count }] : []))
@@ -242,7 +263,10 @@ function filterOptions(statistics: SummaryStatistics, filters: Filters): { type:
   if (filters.type && !type.some((option) => option.value === filters.type)) type.push({ value: filters.type, label: STAKEHOLDER_TYPE_LABELS[filters.type], count: 0 });
   if (filters.country && !country.some((option) => option.value === filters.country)) country.push({ value: filters.country, label: countryName(filters.country), count: 0 });
   if (filters.phase && !phase.some((option) => option.value === filters.phase)) phase.push({ value: filters.phase, label: PHASE_LABELS[filters.phase], count: 0 });
-  return { type, country, phase };
+  const language = statistics.byLanguage.map((row) => ({ value: row.code, label: row.name, count: row.count })).sort((a, b) => a.label.localeCompare(b.label, "en"));
+  if (filters.language && !language.some((option) => option.value === filters.language)) language.push({ value: filters.language, label: languageName(filters.language), count: 0 });
+  // Without a conference, phases mean nothing: no filter by them (an old link's phase=… still filters, and says so above the figures).
+  return { type, country, ...(hasConference || filters.phase ? { phase } : {}), language };
 }
 
 function describeFilters(filters: Filters): string {
@@ -250,6 +274,7 @@ function describeFilters(filters: Filters): string {
     filters.type ? `stakeholder type “${STAKEHOLDER_TYPE_LABELS[filters.type as StakeholderType]}”` : null,
     filters.country ? `country “${countryName(filters.country)}”` : null,
     filters.phase ? `phase “${PHASE_LABELS[filters.phase as Phase]}”` : null,
+    filters.language ? `language “${languageName(filters.language)}”` : null,
     filters.groups === "once" ? "each group of near-identical contributions counted once" : null,
   ].filter((part) => part !== null);
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
