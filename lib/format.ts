@@ -21,3 +21,16 @@ export function formatDateTime(date: Date, timeZone = "UTC"): string {
 export function formatDateRange(start: Date, end: Date, timeZone = "UTC"): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone }).formatRange(start, end);
 }
+
+const countFormat = new Intl.NumberFormat("en-GB");
+const shareFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+
+/** A count with thousands separators, as the summary's tables and report show it. */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+/** A fraction from 0 to 1 as a percentage, to one decimal. */
+export function formatShare(share: number): string {
+  return shareFormat.format(share);
+}

@@ -1,4 +1,4 @@
-import { formatCount, formatShare } from "@/components/summaries/figure-table";
+import { formatCount, formatShare } from "@/lib/format";
 import { agreementOf } from "@/lib/summaries/agreement";
 import type { ChoicesByType, ScaleByType } from "@/lib/summaries/compute-statistics";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/components/summaries/figure-table";
+import { formatCount } from "@/lib/format";
 import type { DuplicateFigures as Figures } from "@/lib/summaries/compute-duplicate-figures";
 
 /**

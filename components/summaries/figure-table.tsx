@@ -1,21 +1,10 @@
 import type { ReactNode } from "react";
+import { formatCount, formatShare } from "@/lib/format";
 
 // The table beside every chart of a summary: the same figures as the chart,
 // readable by assistive technology, copyable, and printed with the report.
 
 export type FigureRow = { key: string; label: ReactNode; count: number; share: number };
-
-const countFormat = new Intl.NumberFormat("en-GB");
-const shareFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
-
-export function formatCount(count: number): string {
-  return countFormat.format(count);
-}
-
-/** A fraction from 0 to 1 as a percentage, to one decimal. */
-export function formatShare(share: number): string {
-  return shareFormat.format(share);
-}
 
 const cell = "border-b border-slate-200 px-3 py-1.5 align-top";
 

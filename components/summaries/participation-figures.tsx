@@ -1,5 +1,6 @@
 import { Breakdown, type TextRow } from "@/components/summaries/breakdown";
-import { FigureTable, formatCount, formatShare } from "@/components/summaries/figure-table";
+import { FigureTable } from "@/components/summaries/figure-table";
+import { formatCount, formatShare } from "@/lib/format";
 import { TimeSeriesChart } from "@/components/summaries/time-series-chart";
 import type { FinalStretch, SummaryStatistics, TimePoint } from "@/lib/summaries/compute-statistics";
 

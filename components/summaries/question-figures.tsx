@@ -1,5 +1,6 @@
 import { AnswersByType } from "@/components/summaries/answers-by-type";
-import { FigureTable, formatCount } from "@/components/summaries/figure-table";
+import { FigureTable } from "@/components/summaries/figure-table";
+import { formatCount } from "@/lib/format";
 import { RankedBarChart } from "@/components/summaries/ranked-bar-chart";
 import { ThemeList } from "@/components/summaries/theme-list";
 import type { QuestionStatistics } from "@/lib/summaries/compute-statistics";

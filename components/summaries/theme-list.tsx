@@ -3,7 +3,7 @@ import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 import { languageName } from "@/lib/vocabulary/languages";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import type { Theme, ThemeSummary, UnplacedDocuments } from "@/lib/summaries/themes/types";
-import { formatCount, formatShare } from "@/components/summaries/figure-table";
+import { formatCount, formatShare } from "@/lib/format";
 import { PinButton } from "@/components/summaries/summary-editor-context";
 
 type Props = {

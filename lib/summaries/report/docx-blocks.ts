@@ -11,7 +11,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
-import { formatCount, formatShare } from "@/components/summaries/figure-table";
+import { formatCount, formatShare } from "@/lib/format";
 
 // The few shapes the summary report is built of, so every section looks and
 // reads the same: headings on the built-in heading styles (Word's and
