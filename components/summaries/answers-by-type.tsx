@@ -31,7 +31,8 @@ export function AnswersByType(props: Props) {
         By stakeholder type
       </h4>
       {props.kind === "choices" ? <ChoiceAgreement {...props} /> : <ScaleAgreement byType={props.byType} />}
-      <div className="mt-2 max-w-full overflow-x-auto">
+      {/* Many types make a wide table: it scrolls sideways, so it can take the keyboard's focus to be scrolled. */}
+      <div className="mt-2 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`Answers to question ${number} by stakeholder type, scrolling sideways`}>
         <table className="summary-table w-full border-collapse text-left text-sm" data-by-type={number}>
           <caption className="mb-1 text-left font-medium text-slate-800">
             Answers to question {number} by stakeholder type: how many of each type {props.kind === "choices" ? "chose each answer" : "gave each value"}, and

@@ -43,8 +43,10 @@ export async function seedDemoSummary(db: PrismaClient, options: { consultationS
   const approved = await db.contribution.findMany({
     where: { consultationId: consultation.id, status: "APPROVED" },
     orderBy: { referenceNumber: "asc" },
-    select: { reference: true, author: { select: { profile: { select: { stakeholderType: true } } } } },
+    select: { reference: true, publication: true, author: { select: { profile: { select: { stakeholderType: true } } } } },
   });
+  // Authors who chose to be named first: a highlight reads better with a name (the order is stable).
+  approved.sort((a, b) => Number(b.publication === "PUBLIC") - Number(a.publication === "PUBLIC"));
   if (approved.length === 0) return 0;
   // The earliest approved contribution of each of the first kinds of stakeholder: real ones, of different voices.
   const highlights: string[] = [];

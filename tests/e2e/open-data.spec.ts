@@ -46,14 +46,15 @@ test("the public list of contributions links to its JSON download", async ({ pag
 
 test("once a moderator publishes a summary, the download table links its newest version as CSV and JSON", async ({ page }) => {
   test.setTimeout(120_000);
-  // The closed consultation: no other spec publishes a summary of it.
+  // The closed consultation: the seed published its version 1 (issue 11);
+  // no other spec publishes a summary of it.
   const closed = DEMO_CONSULTATIONS.find((consultation) => consultation.status === "CLOSED");
   const moderator = DEMO_ACCOUNTS.find((account) => account.role === "MODERATOR");
   if (!closed || !moderator) throw new Error("The demo seed needs a closed consultation and a moderator");
   const rowOf = (title: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
   await page.goto("/open-data");
-  await expect(rowOf(closed.title)).toContainText("None yet");
+  await expect(rowOf(closed.title).getByRole("cell").last()).toContainText(/^Version 1: CSV/);
 
   await signInViaApi(page, moderator.email, DEMO_PASSWORD);
   await page.goto(`/consultations/${closed.slug}/summary?view=live`);
@@ -61,12 +62,12 @@ test("once a moderator publishes a summary, the download table links its newest 
   await editor.getByLabel("Synthesis", { exact: true }).fill("What the partners should agree on, in the contributors' words.");
   await editor.getByRole("button", { name: "Publish…" }).click();
   await page.getByRole("dialog", { name: "Publish this summary?" }).getByRole("button", { name: "Publish now" }).click();
-  await expect(editor.getByRole("status")).toHaveText("Version 1 is published.", { timeout: 30_000 });
+  await expect(editor.getByRole("status")).toHaveText("Version 2 is published.", { timeout: 30_000 });
   await page.context().clearCookies();
 
   await page.goto("/open-data");
   const row = rowOf(closed.title);
-  await expect(row.getByRole("cell").last()).toContainText(/^Version 1: CSV/);
+  await expect(row.getByRole("cell").last()).toContainText(/^Version 2: CSV/);
   // A consultation without a published summary still has none.
   await expect(rowOf(FIXTURE_CONSULTATION.title)).toContainText("None yet");
 
@@ -75,7 +76,7 @@ test("once a moderator publishes a summary, the download table links its newest 
   const downloading = page.waitForEvent("download");
   await csvLink.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^${closed.slug}-summary-v1-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${closed.slug}-summary-v2-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const rows = parse(await fs.readFile(await download.path(), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
   const approved = ((await row.getByRole("cell").nth(1).textContent()) ?? "").replaceAll(",", "");
   expect(rows.find((csvRow) => csvRow.section === "total")?.count).toBe(approved);
@@ -84,5 +85,5 @@ test("once a moderator publishes a summary, the download table links its newest 
   const response = await page.request.get((await jsonLink.getAttribute("href")) ?? "");
   expect(response.status()).toBe(200);
   const summary = (await response.json()) as { version: number; synthesis: string };
-  expect(summary).toMatchObject({ version: 1, synthesis: "What the partners should agree on, in the contributors' words." });
+  expect(summary).toMatchObject({ version: 2, synthesis: "What the partners should agree on, in the contributors' words." });
 });

@@ -187,7 +187,9 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
       SUMMARY_CONSULTATION.questions.map((question, index) => `Question ${index + 1}: ${question.prompt}`),
     );
     await expect(questions.getByRole("table", { name: /^Answers to question 1, from \d+ to \d+$/ })).toBeVisible();
-    await expect(questions.getByRole("table", { name: "Answers to question 2" })).toBeVisible();
+    await expect(questions.getByRole("table", { name: "Answers to question 2", exact: true })).toBeVisible();
+    // Beside each closed question's answers, the same by stakeholder type (issue 11).
+    await expect(questions.getByRole("table", { name: /^Answers to question 2 by stakeholder type/ })).toBeVisible();
   });
 
   await test.step("downloads the contributions as CSV", async () => {
