@@ -259,3 +259,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     process.exit(1);
   });
 }
+
+/** Lines of at most `lineChars` characters, broken between words, each paragraph (line of `text`) on its own: a PDF page does not wrap. */
+export function wrapLines(text: string, lineChars = 85): string[] {
+  return text.split("\n").flatMap((paragraph) => {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      if (line && line.length + 1 + word.length > lineChars) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines;
+  });
+}

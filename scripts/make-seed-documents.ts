@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { docxDocument, odtDocument, pdfWithPages, scannedPdf } from "@/scripts/make-document-fixtures";
+import { docxDocument, odtDocument, pdfWithPages, scannedPdf, wrapLines } from "@/scripts/make-document-fixtures";
 import {
   GERMAN_STATEMENT,
   JOINT_PAPER_FILE_NAME,
@@ -18,24 +18,9 @@ import {
 const OUTPUT_DIR = path.join(import.meta.dirname, "..", "prisma", "seed", "documents");
 const LINE_CHARS = 85;
 
-/** Lines of at most LINE_CHARS characters, broken between words: a PDF page does not wrap. */
-function wrap(text: string): string[] {
-  return text.split("\n").flatMap((paragraph) => {
-    const lines: string[] = [];
-    let line = "";
-    for (const word of paragraph.split(" ")) {
-      if (line && line.length + 1 + word.length > LINE_CHARS) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-    return lines;
-  });
-}
 
 export const SEED_DOCUMENTS: Record<string, () => Promise<Buffer>> = {
-  [JOINT_PAPER_FILE_NAME]: () => pdfWithPages(JOINT_PAPER_PAGES.map(wrap)),
+  [JOINT_PAPER_FILE_NAME]: () => pdfWithPages(JOINT_PAPER_PAGES.map((page) => wrapLines(page, LINE_CHARS))),
   [UNIVERSITY_RESPONSE.fileName]: () => docxDocument([...UNIVERSITY_RESPONSE.paragraphs]),
   [GERMAN_STATEMENT.fileName]: () => odtDocument([...GERMAN_STATEMENT.paragraphs], { whitespaceSample: false }),
   [SCANNED_LETTER.fileName]: scannedPdf,

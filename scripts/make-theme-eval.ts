@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { docxDocument, pdfWithPages, scannedPdf } from "@/scripts/make-document-fixtures";
+import { docxDocument, pdfWithPages, scannedPdf, wrapLines } from "@/scripts/make-document-fixtures";
 import { CONTRIBUTIONS } from "@/tests/fixtures/theme-eval/source/contributions";
 import { ISSUES } from "@/tests/fixtures/theme-eval/source/issues";
 import type { Attachment, EvalContribution, EvalLanguage, Paper } from "@/tests/fixtures/theme-eval/source/types";
@@ -27,19 +27,6 @@ const ABOUT: Record<EvalLanguage, string> = { en: "About us", fr: "Qui sommes-no
 const NEW_PAGE = "\f";
 const PAGE: Record<EvalLanguage, string> = { en: "Page", fr: "Page", de: "Seite" };
 
-/** Lines of at most LINE_CHARS characters, broken between words: a PDF page does not wrap. */
-function wrap(text: string): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > LINE_CHARS) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines;
-}
 
 // Helvetica in pdf-lib writes WinAnsi only: a character outside it would
 // stop the build, or worse, be dropped from the text the test reads.
@@ -53,9 +40,9 @@ export function paperPages(paper: Paper): string[][] {
   for (const section of paper.sections) {
     blocks.push(["", section.heading]);
     if (report) blocks[blocks.length - 1]!.unshift(NEW_PAGE);
-    for (const paragraph of section.paragraphs) blocks.push(["", ...wrap(paragraph)]);
+    for (const paragraph of section.paragraphs) blocks.push(["", ...wrapLines(paragraph, LINE_CHARS)]);
   }
-  const pages: string[][] = [[paper.author, "", ...wrap(paper.title), "", ...wrap(COVER_LINE[paper.language]), paper.date]];
+  const pages: string[][] = [[paper.author, "", ...wrapLines(paper.title, LINE_CHARS), "", ...wrapLines(COVER_LINE[paper.language], LINE_CHARS), paper.date]];
   if (report) pages.push([CONTENTS[paper.language], "", ...paper.sections.map((section) => section.heading)]);
   let page: string[] = [];
   for (const block of blocks) {
@@ -68,9 +55,9 @@ export function paperPages(paper: Paper): string[][] {
     page.push(...(page.length === 0 ? lines.slice(1) : lines));
   }
   if (page.length > 0) pages.push(page);
-  if (paper.about) pages.push([ABOUT[paper.language], "", ...wrap(paper.about)]);
+  if (paper.about) pages.push([ABOUT[paper.language], "", ...wrapLines(paper.about, LINE_CHARS)]);
   return pages.map((lines, index) => {
-    const all = [...lines, "", ...wrap(paper.footer), `${PAGE[paper.language]} ${index + 1}/${pages.length}`];
+    const all = [...lines, "", ...wrapLines(paper.footer, LINE_CHARS), `${PAGE[paper.language]} ${index + 1}/${pages.length}`];
     for (const line of all) if (!WIN_ANSI.test(line)) throw new Error(`${paper.fileName}: a character Helvetica (WinAnsi) cannot draw in "${line}"`);
     return all;
   });

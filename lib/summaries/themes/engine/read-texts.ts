@@ -1,4 +1,5 @@
 import { languageTools, type LanguageTools } from "@/lib/summaries/themes/language-tools";
+import { fnv1a } from "@/lib/similarity/fingerprint";
 import { OPINION_WORDS } from "@/lib/summaries/themes/engine/opinion-words";
 import type { ThemeInput } from "@/lib/summaries/themes/engine/types";
 
@@ -245,13 +246,4 @@ export function normaliseLanguage(language: string): string {
 
 function safeLocale(language: string): string {
   return language === "und" ? "en" : language;
-}
-
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
