@@ -100,7 +100,8 @@ async function main(): Promise<void> {
     const moderator = await createModerator(url, { secret, cookieName: sessionCookieName() });
     await app.signInWith(moderator.cookie.slice(moderator.cookie.indexOf("=") + 1));
     const { computeStatistics } = await import("@/lib/summaries/compute-statistics");
-    const { computeSummaryFigures } = await import("@/lib/summaries/compute-summary-figures");
+    const { computeLiveFigures } = await import("@/lib/summaries/compute-summary-figures");
+    const { computeAndStoreThemes } = await import("@/lib/summaries/themes/theme-job");
     const { saveSummary } = await import("@/lib/summaries/save-summary");
     const { getSummaryPage } = await import("@/lib/summaries/get-summary-page");
 
@@ -114,16 +115,24 @@ async function main(): Promise<void> {
     );
     results.push(
       await measure(
-        "Whole live summary: statistics + themes (contributions and free-text answers)",
+        "Theme job: read the texts, find the themes (contributions and free-text answers), store them",
+        1,
+        () => computeAndStoreThemes(target.id, { force: true }),
+        (computed) => (computed ? "computed" : "current"),
+      ),
+    );
+    results.push(
+      await measure(
+        "Whole live summary: statistics + the stored themes counted (contributions and free-text answers)",
         repeat,
-        () => computeSummaryFigures({ kind: "live", consultationId: target.id }, {}),
+        () => computeLiveFigures(target.id, {}),
         (f) => `${f.themes.contributions.themes.length} themes over ${f.themes.contributions.documentCount.toLocaleString("en")} texts, ${f.themes.questions.length} free-text question(s)`,
       ),
     );
     let baseVersion = 0;
     results.push(
       await measure(
-        "Publishing (freezes the contributions, statistics and themes in one transaction)",
+        "Publishing (freezes the contributions, statistics and the stored themes in one transaction)",
         repeat,
         async () => {
           const saved = await saveSummary({ consultationId: target.id, synthesis: "Benchmark synthesis.", baseVersion, publish: true });

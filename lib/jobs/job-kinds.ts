@@ -3,6 +3,7 @@
 
 const JOB_KIND_LABELS: Record<string, string> = {
   "attachment-text": "Reading attachment text",
+  "summary-themes": "Finding the themes of a summary",
 };
 
 export function jobKindLabel(kind: string): string {

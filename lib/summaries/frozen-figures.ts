@@ -5,6 +5,7 @@ import { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFigures, SummaryThemes } from "@/lib/summaries/compute-summary-figures";
 import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
+import type { Theme } from "@/lib/summaries/themes/types";
 
 // The figures and themes a published summary version froze, as JSON in
 // ConsultationSummary.statistics and .themes: checked when read, so that a
@@ -14,7 +15,10 @@ import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
 // docs/decisions/0008-frozen-summary-format.md.
 
 /** The format publishing writes now (ConsultationSummary.figuresFormat). */
-export const FROZEN_FIGURES_FORMAT = 4;
+export const FROZEN_FIGURES_FORMAT = 5;
+
+/** From this format on, themes have weights, sub-themes and sourced quotes, and frozen contributions carry themePlacement. */
+export const FROZEN_WEIGHTED_THEMES_FORMAT = 5;
 
 /** From this format on, the frozen contributions carry their group of near-identical texts (near-duplicate figures). */
 export const FROZEN_GROUPS_FORMAT = 3;
@@ -145,26 +149,115 @@ const themesV1 = z.object({
   questions: z.array(z.object({ questionId: z.string(), themes: themeSummaryV1 })),
 });
 
+// Format 5 (issue 11): the new engine's themes (themes/types.ts): labels,
+// sub-themes, languages, groups counted once, quotes with their source, the
+// reasons for "not themed", and the moderators' steering marks.
+const textSource = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("title") }),
+  z.object({ kind: z.literal("body") }),
+  z.object({ kind: z.literal("attachment"), attachmentId: z.string(), fileName: z.string(), page: z.int().positive() }),
+]);
+const themeFieldsV5 = {
+  key: z.string(),
+  label: z.string(),
+  terms: z.array(z.string()),
+  size: count,
+  contributionCount: count,
+  share,
+  languages: z.record(z.string(), count),
+  byStakeholderType,
+  groups: z.array(z.object({ groupId: z.string(), size: count })),
+  quotes: z.array(z.object({ contributionId: z.string(), reference: z.string(), text: z.string(), source: textSource.nullable() })),
+  steered: z.boolean(),
+  seeds: z.array(z.string()).optional(),
+};
+// Sub-themes have the same fields (and none of their own: the engine finds two levels).
+const themeV5: z.ZodType<Theme> = z.object({
+  ...themeFieldsV5,
+  get subthemes(): z.ZodArray<z.ZodType<Theme>> {
+    return z.array(themeV5);
+  },
+});
+const themeSummaryV5 = z.object({
+  documentCount: count,
+  groupCount: count,
+  themes: z.array(themeV5),
+  notThemed: z.object({
+    count,
+    share,
+    byStakeholderType,
+    byReason: countsOf(z.enum(["onlyBoilerplate", "tooLittleText", "belongsNowhere", "fewInLanguage", "setAside"])),
+  }),
+});
+const themesV5 = z.object({
+  contributions: themeSummaryV5,
+  questions: z.array(z.object({ questionId: z.string(), themes: themeSummaryV5 })),
+});
+
+/**
+ * Formats 1 to 4's themes in format 5's shape: one language each, no
+ * sub-themes or groups (each contribution counted as itself), the excerpt
+ * as the quote with no source, the old reasons under their nearest new
+ * names (a group too small to be a theme belongs nowhere; no distinctive
+ * word is too little text).
+ */
+const themesV1AsV5 = themesV1.transform((themes): SummaryThemes => {
+  const upgrade = (summary: z.output<typeof themeSummaryV1>): z.output<typeof themeSummaryV5> => ({
+    documentCount: summary.documentCount,
+    groupCount: summary.documentCount,
+    themes: summary.themes.map((theme) => ({
+      key: theme.key,
+      label: theme.terms.slice(0, 2).join(", "),
+      terms: theme.terms,
+      size: theme.size,
+      contributionCount: theme.size,
+      share: theme.share,
+      languages: { [theme.language]: theme.size },
+      byStakeholderType: theme.byStakeholderType,
+      groups: [],
+      quotes: theme.quotes.map((quote) => ({ contributionId: quote.contributionId, reference: quote.reference, text: quote.excerpt, source: null })),
+      steered: false,
+      subthemes: [],
+    })),
+    notThemed: {
+      count: summary.unplaced.count,
+      share: summary.unplaced.share,
+      byStakeholderType: summary.unplaced.byStakeholderType,
+      byReason: {
+        onlyBoilerplate: 0,
+        tooLittleText: summary.unplaced.byReason.noDistinctiveWords,
+        belongsNowhere: summary.unplaced.byReason.smallGroup,
+        fewInLanguage: summary.unplaced.byReason.fewInLanguage,
+        setAside: 0,
+      },
+    },
+  });
+  return { contributions: upgrade(themes.contributions), questions: themes.questions.map((question) => ({ questionId: question.questionId, themes: upgrade(question.themes) })) };
+});
+
 /** True when A and B are the same type, each assignable to the other. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // tsc stops here when the types the figures are computed as
 // (compute-statistics.ts, themes/types.ts) and the newest format's schemas
 // drift apart: a changed type needs a new format, not a silent one.
-export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV4>, SummaryStatistics> & Same<z.output<typeof themesV1>, SummaryThemes> = true;
+export const NEWEST_FORMAT_MATCHES_TYPES: Same<z.output<typeof statisticsV4>, SummaryStatistics> & Same<z.output<typeof themesV5>, SummaryThemes> = true;
 
 // Each format's schemas give the newest shape. Format 2 is format 1 with
 // its number stored (ConsultationSummary.figuresFormat); format 3 is format
 // 2 whose frozen contributions also carry their similarity group
 // (ConsultationSummaryContribution.similarityGroupId). Format 4 changes the
 // statistics (statisticsV4; its frozen contributions also carry their
-// language): formats 1 to 3 are upgraded to it. A format that changes the
-// figures adds a transform here from the one before.
+// language): formats 1 to 3 are upgraded to it. Format 5 changes the themes
+// (themesV5; its frozen contributions carry weighted themePlacement):
+// formats 1 to 4 are upgraded to it. A format that changes the figures adds
+// a transform here from the one before.
 const FORMATS: Record<number, { statistics: z.ZodType<SummaryStatistics>; themes: z.ZodType<SummaryThemes> }> = {
-  1: { statistics: statisticsV1AsV4, themes: themesV1 },
-  2: { statistics: statisticsV1AsV4, themes: themesV1 },
-  3: { statistics: statisticsV1AsV4, themes: themesV1 },
-  4: { statistics: statisticsV4, themes: themesV1 },
+  1: { statistics: statisticsV1AsV4, themes: themesV1AsV5 },
+  2: { statistics: statisticsV1AsV4, themes: themesV1AsV5 },
+  3: { statistics: statisticsV1AsV4, themes: themesV1AsV5 },
+  4: { statistics: statisticsV4, themes: themesV1AsV5 },
+  5: { statistics: statisticsV4, themes: themesV5 },
 };
 
 /** Which published version the stored figures belong to, for the error that says they do not parse. */
@@ -206,4 +299,11 @@ export function readFrozenFigures(stored: StoredFigures, source: FrozenFiguresSo
 /** What publishing stores: the figures as they are, and the format they are in. */
 export function toStoredFigures(figures: SummaryFigures): { statistics: Prisma.InputJsonObject; themes: Prisma.InputJsonObject; figuresFormat: number } {
   return { statistics: figures.statistics, themes: figures.themes, figuresFormat: FROZEN_FIGURES_FORMAT };
+}
+
+/** Themes stored by the theme job (ThemeComputation.themes), always in the newest format. */
+export function parseStoredThemes(value: Prisma.JsonValue, what: string): SummaryThemes {
+  const parsed = themesV5.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${what} do not match format ${FROZEN_FIGURES_FORMAT}:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
 }

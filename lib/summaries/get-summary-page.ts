@@ -9,10 +9,13 @@ import { db } from "@/lib/db";
 import { forbidden, parseInput } from "@/lib/errors";
 import type { ConsultationStatus, SummaryStatus } from "@/lib/generated/prisma/enums";
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import { computeSummaryFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
-import { countFrozenThemes } from "@/lib/summaries/count-frozen-themes";
-import { hasFrozenGroups, readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
-import type { ThemeSummary } from "@/lib/summaries/themes/types";
+import { computeLiveFigures, type SummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import { countThemes } from "@/lib/summaries/count-themes";
+import { FROZEN_WEIGHTED_THEMES_FORMAT, hasFrozenGroups, readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
+import { readSteering, type SteeringState } from "@/lib/summaries/steering/read-steering";
+import { themeInputDigest } from "@/lib/summaries/themes/load-theme-inputs";
+import { requestThemes, themeStatus, type ThemeStatus } from "@/lib/summaries/themes/theme-job";
+import type { Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 import { computeDuplicateFigures, type DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
 
@@ -37,6 +40,8 @@ type SummaryFrameFields = {
   shown: (SummaryVersionInfo & { synthesis: string; highlights: string[] }) | null;
   /** The pinned contributions that are still published, in the order they were pinned. */
   highlights: SummaryHighlight[];
+  /** Live view only: whether its themes are current, the theme job's progress, the steering. */
+  liveThemes: LiveThemesPart | null;
 };
 
 /** The figures and themes of the view, and the filters they were counted with. */
@@ -51,6 +56,9 @@ export type SummaryFiguresPart = {
   /** Why a filter of the request was left out. */
   filterErrors?: FilterErrors;
 };
+
+/** The live view's themes: whether they are current, the theme job's progress, the steering applied. */
+export type LiveThemesPart = { status: ThemeStatus; steering: SteeringState };
 
 export type SummaryPageData = SummaryFrameFields & SummaryFiguresPart;
 
@@ -120,12 +128,13 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
   if (request.live) {
     const newest = versions[0] ? await readVersion(versions[0].id) : null;
     const state = await approvedState(consultation.id);
+    const liveThemes = await liveThemeState(consultation.id);
     const figures = handled(
       (async (): Promise<SummaryFiguresPart> => {
-        const shownFigures = await liveFigures(consultation.id, state, filters);
+        const shownFigures = await liveFigures(consultation.id, state, liveThemes.status, filters);
         return {
           figures: shownFigures,
-          unfilteredStatistics: filtered ? (await liveFigures(consultation.id, state, {})).statistics : shownFigures.statistics,
+          unfilteredStatistics: filtered ? (await liveFigures(consultation.id, state, liveThemes.status, {})).statistics : shownFigures.statistics,
           filters,
           filtered,
         };
@@ -141,6 +150,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
       approvedTotal: state.count,
       figures,
       duplicates: handled(computeDuplicateFigures(consultation.id, filters)),
+      liveThemes,
     };
   }
 
@@ -159,6 +169,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
       approvedTotal: null,
       figures: Promise.resolve({ figures: null, unfilteredStatistics: null, filters, filtered }),
       duplicates: Promise.resolve(null),
+      liveThemes: null,
     };
   }
   const chosen = await readVersion(listedChoice.id);
@@ -173,7 +184,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
   const subset = Object.values(applied).some((value) => value !== undefined);
   const figures = handled(
     (async (): Promise<SummaryFiguresPart> => ({
-      figures: subset ? await publishedSubsetFigures(consultation.id, chosen.id, frozen, applied) : await withoutWithdrawnQuotes(frozen),
+      figures: subset ? await publishedSubsetFigures(consultation.id, chosen, frozen, applied) : await withoutWithdrawnQuotes(frozen),
       unfilteredStatistics: frozen.statistics,
       filters: applied,
       filtered: subset,
@@ -191,6 +202,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
     figures,
     // Versions published before groups were frozen have no such figures.
     duplicates: hasFrozenGroups(chosen) ? handled(computeDuplicateFigures(consultation.id, applied, chosen.id)) : Promise.resolve(null),
+    liveThemes: null,
   };
 }
 
@@ -241,10 +253,17 @@ function absentFilters(statistics: SummaryStatistics, filters: SummaryFilters): 
  * 100,000 contributions, so each view is kept (a published version never
  * changes).
  */
-async function publishedSubsetFigures(consultationId: string, summaryId: string, frozen: SummaryFigures, filters: SummaryFilters): Promise<SummaryFigures> {
+async function publishedSubsetFigures(
+  consultationId: string,
+  version: { id: string; figuresFormat: number | null },
+  frozen: SummaryFigures,
+  filters: SummaryFilters,
+): Promise<SummaryFigures> {
+  const summaryId = version.id;
+  const weighted = (version.figuresFormat ?? 1) >= FROZEN_WEIGHTED_THEMES_FORMAT;
   const figures = await cached(`published:${summaryId}:${JSON.stringify(filters)}`, async () => ({
     statistics: await computeStatistics(consultationId, filters, { summaryId }),
-    themes: await countFrozenThemes(consultationId, summaryId, frozen.themes, filters),
+    themes: await countThemes({ kind: "published", consultationId, summaryId, weighted }, frozen.themes, filters),
   }));
   return withoutWithdrawnQuotes(figures);
 }
@@ -262,9 +281,25 @@ async function approvedState(consultationId: string): Promise<ApprovedState> {
   return state ?? { count: 0, versions: 0 };
 }
 
-function liveFigures(consultationId: string, state: ApprovedState, filters: SummaryFilters): Promise<SummaryFigures> {
-  const key = `live:${consultationId}:${state.count}:${state.versions}:${JSON.stringify(filters)}`;
-  return cached(key, () => computeSummaryFigures({ kind: "live", consultationId }, filters));
+function liveFigures(consultationId: string, state: ApprovedState, themes: ThemeStatus, filters: SummaryFilters): Promise<SummaryFigures> {
+  const key = `live:${consultationId}:${state.count}:${state.versions}:${themes.computedAt?.getTime() ?? 0}:${JSON.stringify(filters)}`;
+  return cached(key, () => computeLiveFigures(consultationId, filters));
+}
+
+/**
+ * Whether the stored themes still match what is approved and the steering;
+ * when they do not and the theme job neither waits nor runs, it is asked
+ * for, so that a moderator who opens the live view gets current themes.
+ */
+async function liveThemeState(consultationId: string): Promise<LiveThemesPart> {
+  const steering = await readSteering(consultationId);
+  const digest = await themeInputDigest(consultationId);
+  let status = await themeStatus(consultationId, digest, steering.version);
+  if (status.state !== "current" && status.job === null) {
+    await requestThemes(consultationId);
+    status = { ...status, job: { status: "PENDING", progress: null } };
+  }
+  return { status, steering };
 }
 
 /**
@@ -274,16 +309,20 @@ function liveFigures(consultationId: string, state: ApprovedState, filters: Summ
  */
 async function withoutWithdrawnQuotes(figures: SummaryFigures): Promise<SummaryFigures> {
   const summaries = [figures.themes.contributions, ...figures.themes.questions.map((question) => question.themes)];
-  const quoted = [...new Set(summaries.flatMap((summary) => summary.themes.flatMap((theme) => theme.quotes.map((quote) => quote.contributionId))))];
+  const quoted = [
+    ...new Set(summaries.flatMap((summary) => summary.themes.flatMap((theme) => [theme, ...theme.subthemes].flatMap((each) => each.quotes.map((quote) => quote.contributionId))))),
+  ];
   if (quoted.length === 0) return figures;
   const approved = new Set(
     (await db.contribution.findMany({ where: { id: { in: quoted }, status: "APPROVED" }, select: { id: true } })).map((row) => row.id),
   );
   if (approved.size === quoted.length) return figures;
-  const keep = (summary: ThemeSummary): ThemeSummary => ({
-    ...summary,
-    themes: summary.themes.map((theme) => ({ ...theme, quotes: theme.quotes.filter((quote) => approved.has(quote.contributionId)) })),
+  const keepQuotes = (theme: Theme): Theme => ({
+    ...theme,
+    quotes: theme.quotes.filter((quote) => approved.has(quote.contributionId)),
+    subthemes: theme.subthemes.map(keepQuotes),
   });
+  const keep = (summary: ThemeSummary): ThemeSummary => ({ ...summary, themes: summary.themes.map(keepQuotes) });
   return {
     statistics: figures.statistics,
     themes: {

@@ -4,17 +4,20 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SummaryStatus } from "@/lib/generated/prisma/enums";
-import { computeSummaryFiguresWithPlacement, type ThemePlacement } from "@/lib/summaries/compute-summary-figures";
-import { toStoredFigures } from "@/lib/summaries/frozen-figures";
+import { computeStatistics } from "@/lib/summaries/compute-statistics";
+import { countThemes } from "@/lib/summaries/count-themes";
+import { parseStoredThemes, toStoredFigures } from "@/lib/summaries/frozen-figures";
 import { effectiveLanguageSql } from "@/lib/language/effective-language-sql";
 import { saveSummarySchema } from "@/lib/summaries/schema";
+import { readSteering } from "@/lib/summaries/steering/read-steering";
 
 export type SavedSummary = { consultationId: string; version: number; status: SummaryStatus; publishedAt: Date | null };
 
-// Publishing computes the themes of every approved contribution inside the
-// transaction that freezes them: at 100,000 contributions that takes seconds
-// (bench/RESULTS.md), far beyond Prisma's 5-second default.
-const PUBLISH_TIMEOUT_MS = 180_000;
+// Publishing freezes the themes the theme job stored and counts the figures
+// in SQL: no theme engine in the transaction. At 100,000 contributions that
+// is still a few seconds of database work on a busy server (bench/RESULTS.md),
+// beyond Prisma's 5-second default.
+const PUBLISH_TIMEOUT_MS = 120_000;
 
 // The first key of the advisory lock that serialises summary writes (the
 // migration runner uses a single-key lock, which never collides with these).
@@ -29,10 +32,13 @@ const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
  * Saves the synthesis of a consultation as a new version, or publishes it,
  * as `authorId`, with no check that they may: saveSummary (save-summary.ts)
  * checks the caller's role first; the demo seed publishes as one of its
- * moderators with no one signed in. Publishing records which approved
- * contributions the summary covers and freezes its figures and themes with
- * it; a later contribution changes nothing until someone publishes again,
- * and older versions stay readable. All in one transaction, serialised per
+ * moderators with no one signed in. Every version keeps the theme steering
+ * as it stands. Publishing freezes the themes the theme job found (with the
+ * steering applied), the approved contributions they were found from and
+ * the figures of those; a later contribution changes nothing until someone
+ * publishes again, and older versions stay readable. Themes that are missing
+ * or found before the last steering change are refused: the version would
+ * not show what the moderators chose. All in one transaction, serialised per
  * consultation. `visible`: the consultations the caller may see (drafts are
  * the administrators'); one outside it is "not found". Imports nothing of
  * the request (auth, cookies), so that the seed's command line can run it.
@@ -79,6 +85,18 @@ export async function unsafeSaveSummary(authorId: string, input: unknown, visibl
       }
 
       await checkHighlights(tx, consultation.id, fields.highlights);
+      const steering = await readSteering(consultation.id, tx);
+      const computation = fields.publish
+        ? await tx.themeComputation.findUnique({ where: { consultationId: consultation.id }, select: { themes: true, steeringVersion: true } })
+        : null;
+      if (fields.publish && (!computation || computation.steeringVersion !== steering.version)) {
+        throw new AppError(
+          "INVALID_STATE",
+          computation
+            ? "The themes are being brought up to date with the latest steering. Publish when they are ready: the live view shows their progress."
+            : "The themes of this consultation are still being found. Publish when they are ready: the live view shows their progress.",
+        );
+      }
       const now = new Date();
       const summary = await tx.consultationSummary.create({
         data: {
@@ -87,6 +105,7 @@ export async function unsafeSaveSummary(authorId: string, input: unknown, visibl
           status: fields.publish ? "PUBLISHED" : "DRAFT",
           synthesis: fields.synthesis,
           highlights: fields.highlights,
+          steering: steering.steps,
           authorId,
           createdAt: now,
           publishedAt: fields.publish ? now : null,
@@ -94,51 +113,41 @@ export async function unsafeSaveSummary(authorId: string, input: unknown, visibl
         select: { id: true, version: true, status: true, publishedAt: true },
       });
 
-      if (fields.publish) {
-        // With each contribution, its author's stakeholder type and country,
-        // its group of near-identical texts and its effective language now:
-        // filtered views of this version count by these.
+      if (computation) {
+        // The contributions the themes were found from that are still
+        // approved, each with where the themes put it, its author's
+        // stakeholder type and country, its group of near-identical texts
+        // and its effective language now: filtered views of this version
+        // count by these. Set-based, in SQL, whatever the number.
         await tx.$executeRaw`
-          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId", "language")
-          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId", ${effectiveLanguageSql("c")}
-          FROM "Contribution" c LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId", "language", "themePlacement")
+          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId", ${effectiveLanguageSql("c")}, e."value"
+          FROM "Contribution" c
+          JOIN jsonb_each((SELECT tc."placements" -> 'contributions' FROM "ThemeComputation" tc WHERE tc."consultationId" = ${consultation.id})) e ON e."key" = c."id"
+          LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
           WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
-        const { figures, placement } = await computeSummaryFiguresWithPlacement(
-          { kind: "published", consultationId: consultation.id, summaryId: summary.id },
-          {},
-          tx,
-        );
-        await storePlacements(tx, summary.id, placement);
+        await tx.$executeRaw`
+          UPDATE "ConsultationSummaryContribution" AS s
+          SET "answerThemePlacements" = a."placements"
+          FROM (
+            SELECT answer."key" AS "contributionId", jsonb_object_agg(question."key", answer."value") AS "placements"
+            FROM jsonb_each((SELECT tc."placements" -> 'answers' FROM "ThemeComputation" tc WHERE tc."consultationId" = ${consultation.id})) question
+            CROSS JOIN LATERAL jsonb_each(question."value") answer
+            GROUP BY answer."key"
+          ) a
+          WHERE s."summaryId" = ${summary.id} AND s."contributionId" = a."contributionId"`;
+        const base = parseStoredThemes(computation.themes, `the stored themes of consultation ${consultation.id}`);
+        const statistics = await computeStatistics(consultation.id, {}, { summaryId: summary.id, transaction: tx });
+        const themes = await countThemes({ kind: "published", consultationId: consultation.id, summaryId: summary.id, weighted: true }, base, {}, tx);
         await tx.consultationSummary.update({
           where: { id: summary.id },
-          data: toStoredFigures(figures),
+          data: toStoredFigures({ statistics, themes }),
         });
       }
       return { consultationId: consultation.id, version: summary.version, status: summary.status, publishedAt: summary.publishedAt };
     },
     { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
   );
-}
-
-// Rows per UPDATE when storing where the themes put each contribution: a
-// few hundred kilobytes of parameters per statement at most.
-const PLACEMENT_BATCH = 5_000;
-
-/** Where the theme engine put each frozen contribution and its free-text answers, for filtered views of this version. */
-async function storePlacements(tx: Prisma.TransactionClient, summaryId: string, placement: ThemePlacement): Promise<void> {
-  const ids = [...new Set([...placement.contributions.keys(), ...[...placement.answers.values()].flatMap((answers) => [...answers.keys()])])];
-  for (let start = 0; start < ids.length; start += PLACEMENT_BATCH) {
-    const batch = ids.slice(start, start + PLACEMENT_BATCH);
-    const placements = batch.map((id) => placement.contributions.get(id) ?? null);
-    const answers = batch.map((id) =>
-      JSON.stringify(Object.fromEntries([...placement.answers].flatMap(([questionId, byId]) => (byId.has(id) ? [[questionId, byId.get(id)]] : [])))),
-    );
-    await tx.$executeRaw`
-      UPDATE "ConsultationSummaryContribution" AS s
-      SET "placement" = v."placement", "answerPlacements" = v."answers"::jsonb
-      FROM unnest(${batch}::text[], ${placements}::text[], ${answers}::text[]) AS v("id", "placement", "answers")
-      WHERE s."summaryId" = ${summaryId} AND s."contributionId" = v."id"`;
-  }
 }
 
 /** Highlights must be approved contributions of this consultation. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { ATTACHMENT_TEXT_JOB, attachmentTextJob } from "@/lib/attachments/text/attachment-text-job";
 import type { JobHandlers } from "@/lib/jobs/run-due-jobs";
+import { THEME_JOB, themeJob } from "@/lib/summaries/themes/theme-job";
 
 /**
  * Every kind of background job the worker runs, by kind. A kind of work
@@ -9,4 +10,5 @@ import type { JobHandlers } from "@/lib/jobs/run-due-jobs";
  */
 export const jobHandlers: JobHandlers = {
   [ATTACHMENT_TEXT_JOB]: attachmentTextJob,
+  [THEME_JOB]: themeJob,
 };

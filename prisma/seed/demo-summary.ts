@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 import { unsafeSaveSummary } from "@/lib/summaries/unsafe-save-summary";
 
 // The demo's published summary: version 1 of the closed consultation's
@@ -58,6 +59,8 @@ export async function seedDemoSummary(db: PrismaClient, options: { consultationS
     highlights.push(contribution.reference);
     if (highlights.length === HIGHLIGHTS) break;
   }
+  // The themes first, as the theme job finds them: publishing freezes what it stored.
+  await computeAndStoreThemes(consultation.id, { force: true });
   await unsafeSaveSummary(
     options.moderatorId,
     { consultationId: consultation.id, synthesis: DEMO_SUMMARY_SYNTHESIS, highlights, baseVersion: 0, publish: true },

@@ -1,4 +1,4 @@
-import { threeSubjectDocuments } from "../unit/themes/three-subjects";
+import { threeSubjectDocuments } from "../helpers/three-subjects";
 
 // What tests/e2e/seed/report.ts adds for tests/e2e/report.spec.ts: a
 // consultation of its own, with no conference and no summary, so that the

@@ -125,9 +125,53 @@ export function pageInFormat4(expected: unknown): unknown {
     ...page,
     // Hidden from the page without a conference; the fixtures' consultation has one.
     consultation: { ...page.consultation, hasConference: true },
-    figures: { ...page.figures, statistics: upgrade(page.figures.statistics) },
+    figures: { ...page.figures, statistics: upgrade(page.figures.statistics), themes: upgradeThemes(page.figures.themes as Json) },
     unfilteredStatistics: upgrade(page.unfilteredStatistics),
+    // Issue 11: the live view's theme status, none on a published view.
+    liveThemes: null,
   };
+}
+
+type OldThemeSummary = {
+  documentCount: number;
+  themes: { key: string; language: string; terms: string[]; size: number; share: number; byStakeholderType: Json; quotes: { contributionId: string; reference: string; excerpt: string }[] }[];
+  unplaced: { count: number; share: number; byStakeholderType: Json; byReason: { fewInLanguage: number; noDistinctiveWords: number; smallGroup: number } };
+};
+
+/** Themes of formats 1 to 4 as format 5 reads them (issue 11), written out here by hand to check the code's upgrade. */
+function upgradeThemes(themes: Json): Json {
+  const upgrade = (summary: OldThemeSummary) => ({
+    documentCount: summary.documentCount,
+    groupCount: summary.documentCount,
+    themes: summary.themes.map((theme) => ({
+      key: theme.key,
+      label: theme.terms.slice(0, 2).join(", "),
+      terms: theme.terms,
+      size: theme.size,
+      contributionCount: theme.size,
+      share: theme.share,
+      languages: { [theme.language]: theme.size },
+      byStakeholderType: theme.byStakeholderType,
+      groups: [],
+      quotes: theme.quotes.map((quote) => ({ contributionId: quote.contributionId, reference: quote.reference, text: quote.excerpt, source: null })),
+      steered: false,
+      subthemes: [],
+    })),
+    notThemed: {
+      count: summary.unplaced.count,
+      share: summary.unplaced.share,
+      byStakeholderType: summary.unplaced.byStakeholderType,
+      byReason: {
+        onlyBoilerplate: 0,
+        tooLittleText: summary.unplaced.byReason.noDistinctiveWords,
+        belongsNowhere: summary.unplaced.byReason.smallGroup,
+        fewInLanguage: summary.unplaced.byReason.fewInLanguage,
+        setAside: 0,
+      },
+    },
+  });
+  const old = themes as { contributions: OldThemeSummary; questions: { questionId: string; themes: OldThemeSummary }[] };
+  return { contributions: upgrade(old.contributions), questions: old.questions.map((question) => ({ questionId: question.questionId, themes: upgrade(question.themes) })) };
 }
 
 /**

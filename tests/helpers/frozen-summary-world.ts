@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Phase, PublicationPreference, StakeholderType } from "@/lib/generated/prisma/enums";
-import { threeSubjectDocuments } from "../unit/themes/three-subjects";
+import { threeSubjectDocuments } from "./three-subjects";
 
 // The consultation the version-1 frozen summary fixture was published from
 // (tests/fixtures/frozen-summary-v1/README.md), with fixed ids, references

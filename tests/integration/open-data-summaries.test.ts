@@ -12,11 +12,12 @@ import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
 import { saveSummary } from "@/lib/summaries/save-summary";
 import type { ThemeSummary } from "@/lib/summaries/themes/types";
-import { threeSubjectDocuments } from "../unit/themes/three-subjects";
+import { threeSubjectDocuments } from "../helpers/three-subjects";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // The published summaries in the open data (issue 5): versions newest first,
 // drafts never, the frozen figures as they were published, nothing that
@@ -61,6 +62,7 @@ async function csvOf(segment: string): Promise<{ response: Response; text: strin
 async function publish(synthesis: string, highlights: string[] = []) {
   await signInAs(users.moderator.id);
   const latest = await db.consultationSummary.findFirst({ where: { consultationId: consultation.id }, orderBy: { version: "desc" }, select: { version: true } });
+  await computeAndStoreThemes(consultation.id);
   const saved = await saveSummary({ consultationId: consultation.id, synthesis, highlights, baseVersion: latest?.version ?? 0, publish: true });
   signOut();
   return saved;

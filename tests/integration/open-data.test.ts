@@ -21,6 +21,7 @@ import { createTestContribution, type TestContribution } from "../helpers/contri
 import { createTestConference, createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 const API = "http://localhost:3000/api/v1";
 const MINUTE = 60_000;
@@ -148,6 +149,7 @@ beforeAll(async () => {
 
   // A published summary of the open consultation, its version 1, highlighting the anonymous author's contribution.
   await signInAs(users.moderator.id);
+  await computeAndStoreThemes(open.id);
   await saveSummary({ consultationId: open.id, synthesis: "## What we heard\n\nA few things.", highlights: [anonymousOne.reference], baseVersion: 0, publish: true });
   signOut();
 });

@@ -1,3 +1,4 @@
+import { StakeholderType } from "@/lib/generated/prisma/enums";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as contributionsCsvRoute } from "@/app/api/v1/consultations/[slug]/contributions.csv/route";
@@ -14,6 +15,7 @@ import { createTestConsultation, type TestConsultation } from "../helpers/conten
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
 import { ADDED_SENTENCE, createGroupedCandidate, FORM_LETTER } from "../helpers/similarity-fixtures";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // The summary counts groups and distinct texts, can count each group once,
 // and the open data marks each published member with its group.
@@ -85,6 +87,7 @@ describe("a published version", () => {
   it("keeps the groups it froze when groups change later; a version from before has no such figures", async () => {
     await signInAs(moderator.id);
     const latest = await db.consultationSummary.findFirst({ where: { consultationId: consultation.id }, orderBy: { version: "desc" } });
+    await computeAndStoreThemes(consultation.id);
     const saved = await saveSummary({ consultationId: consultation.id, synthesis: "Published with its groups.", baseVersion: latest?.version ?? 0, publish: true });
     signOut();
     const published = await db.consultationSummary.findUniqueOrThrow({ where: { consultationId_version: { consultationId: consultation.id, version: saved.version } } });
@@ -102,11 +105,14 @@ describe("a published version", () => {
       expect(await frame?.duplicates).toEqual(frozen);
 
       // Published in format 2, before groups were frozen: no near-duplicate figures rather than wrong ones.
-      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: 2 } });
+      // Themes as format 2 froze them: one key per contribution, the old reasons.
+      const zeros = Object.fromEntries(Object.values(StakeholderType).map((type) => [type, 0]));
+      const themesV1 = { documentCount: 0, themes: [], unplaced: { count: 0, share: 0, byStakeholderType: zeros, byReason: { fewInLanguage: 0, noDistinctiveWords: 0, smallGroup: 0 } } };
+      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: 2, themes: { contributions: themesV1, questions: [] } } });
       expect(await (await getSummaryFrame(consultation.slug, { version: saved.version }))?.duplicates).toBeNull();
     } finally {
       await db.contribution.updateMany({ where: { id: { in: ["letter1", "letter2", "letter3", "letter4"].map((name) => refs[name]!.id) } }, data: { similarityGroupId: groupId } });
-      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: FROZEN_FIGURES_FORMAT } });
+      await db.consultationSummary.update({ where: { id: published.id }, data: { figuresFormat: FROZEN_FIGURES_FORMAT, themes: published.themes ?? {} } });
     }
   });
 });

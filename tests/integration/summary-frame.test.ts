@@ -6,6 +6,7 @@ import { createTestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // The summary page streams: getSummaryFrame answers what the page needs to
 // refuse, say "not found" or show its header and editor, and hands the
@@ -66,6 +67,7 @@ describe("getSummaryFrame", () => {
 
   it("a published view has no live total and its figures are the frozen ones", async () => {
     await signInAs(moderator.id);
+    await computeAndStoreThemes(consultation.id);
     await saveSummary({ consultationId: consultation.id, synthesis: "Streets and farms.", highlights: [], baseVersion: 0, publish: true });
     signOut();
     const frame = await getSummaryFrame(consultation.slug);

@@ -9,6 +9,7 @@ import { createTestConsultation, type TestConsultation } from "../helpers/conten
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
 import { ADDED_SENTENCE, createGroupedCandidate, FORM_LETTER } from "../helpers/similarity-fixtures";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // Issue 11: the summary filtered by language, together with "count each
 // group once", on the live view and on a published version, which counts by
@@ -44,6 +45,7 @@ beforeEach(() => signOut());
 
 async function publish(baseVersion: number) {
   await signInAs(moderator.id);
+  await computeAndStoreThemes(consultation.id);
   const saved = await saveSummary({ consultationId: consultation.id, synthesis: "What we heard.", baseVersion, publish: true });
   signOut();
   return db.consultationSummary.findUniqueOrThrow({ where: { consultationId_version: { consultationId: consultation.id, version: saved.version } }, select: { id: true, version: true } });

@@ -6,12 +6,13 @@ import { getEnv } from "@/lib/env";
 import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
 import { saveSummary } from "@/lib/summaries/save-summary";
 import { summaryReportHref } from "@/lib/summaries/report/report-request";
-import { threeSubjectDocuments } from "../unit/themes/three-subjects";
+import { threeSubjectDocuments } from "../helpers/three-subjects";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { paragraphs, readDocx, tableAfterCaption, type DocxContents } from "../helpers/read-docx";
 import { signInAs, signOut } from "../helpers/session";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // The summary report (issue 11): a real .docx, built from a published
 // version on a real database, read back with a real zip reader and XML
@@ -80,6 +81,7 @@ beforeAll(async () => {
   }
   await createTestContribution({ authorId: ngo.id, consultationId: unpublished.id });
   await signInAs(moderator.id);
+  await computeAndStoreThemes(consultation.id);
   await saveSummary({ consultationId: consultation.id, synthesis: SYNTHESIS, highlights: [contributions[0]!.reference], baseVersion: 0, publish: true });
   // A draft after it: the published report must not show it.
   await saveSummary({ consultationId: consultation.id, synthesis: "A draft nobody may read yet.", highlights: [], baseVersion: 1 });

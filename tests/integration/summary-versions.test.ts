@@ -8,6 +8,7 @@ import { createTestContribution, type TestContribution } from "../helpers/contri
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
+import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
 
 // Versions of a consultation summary: drafts, publication that freezes the
 // contributions and figures, conflicts between two editors, who may do what.
@@ -113,6 +114,7 @@ describe("versions", () => {
 
   it("publishes: freezes the approved contributions and the figures; a later approval changes nothing until the next publication", async () => {
     await signInAs(moderator.id);
+    await computeAndStoreThemes(consultation.id);
     const published = await saveSummary({
       consultationId: consultation.id,
       synthesis: "## What we heard\n\nSafer streets.",
@@ -151,6 +153,7 @@ describe("versions", () => {
     // The live view shows every version to moderators, newest first.
     expect(live?.versions.map((version) => version.version)).toEqual([3, 2, 1]);
 
+    await computeAndStoreThemes(consultation.id);
     const republished = await saveSummary({
       consultationId: consultation.id,
       synthesis: "## What we heard\n\nSafer streets, and more.",
@@ -175,6 +178,7 @@ describe("versions", () => {
     expect(hidden.code).toBe("NOT_FOUND");
     const admin = await createTestUser({ role: "ADMIN" });
     await signInAs(admin.id);
+    await computeAndStoreThemes(draft.id);
     const error = await rejects(saveSummary({ consultationId: draft.id, synthesis: "Early.", baseVersion: 0, publish: true }));
     expect(error.code).toBe("INVALID_STATE");
     expect(await db.consultationSummary.count({ where: { consultationId: draft.id } })).toBe(0);
@@ -183,6 +187,7 @@ describe("versions", () => {
 
   it("asks for a synthesis before publishing", async () => {
     await signInAs(moderator.id);
+    await computeAndStoreThemes(consultation.id);
     const error = await rejects(saveSummary({ consultationId: consultation.id, synthesis: "   ", baseVersion: await latestVersion(), publish: true }));
     expect(error.fieldErrors.synthesis).toEqual(["Write the synthesis before publishing the summary."]);
   });

@@ -12,6 +12,7 @@ import { SummaryEditor } from "@/components/summaries/summary-editor";
 import { SummaryEditorProvider } from "@/components/summaries/summary-editor-context";
 import { SummaryFilters, type FilterOption } from "@/components/summaries/summary-filters";
 import { ThemeList } from "@/components/summaries/theme-list";
+import { ThemeStatus } from "@/components/summaries/theme-status";
 import { VersionList } from "@/components/summaries/version-list";
 import { MarkdownContent } from "@/components/ui/markdown";
 import { PageLoading } from "@/components/ui/page-loading";
@@ -94,8 +95,8 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
         </>
       ) : null}
 
-      {/* The live view finds its themes again (seconds for a large consultation): the rest of the page is usable meanwhile. */}
-      <Suspense fallback={<PageLoading label={live ? "Counting the contributions approved now and finding their themes…" : "Reading the figures of this version…"} rows={8} />}>
+      {/* The figures take a moment for a large consultation: the rest of the page is usable meanwhile. */}
+      <Suspense fallback={<PageLoading label={live ? "Counting the contributions approved now…" : "Reading the figures of this version…"} rows={8} />}>
         <SummaryFiguresSections
           part={data.figures}
           duplicates={data.duplicates}
@@ -104,6 +105,15 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           keep={keep}
           readErrors={read.errors}
           hasConference={consultation.hasConference}
+          themeStatus={
+            data.liveThemes ? (
+              <ThemeStatus
+                slug={consultation.slug}
+                timeZone={consultation.timeZone}
+                initial={{ ...data.liveThemes.status, computedAt: data.liveThemes.status.computedAt?.toISOString() ?? null }}
+              />
+            ) : null
+          }
         />
       </Suspense>
 
@@ -204,10 +214,12 @@ type FiguresProps = {
   keep: Record<string, string>;
   readErrors: { type?: string; country?: string; phase?: string; language?: string };
   hasConference: boolean;
+  /** Live view: whether its themes are current, and the theme job's progress. */
+  themeStatus: ReactNode;
 };
 
 /** The filters, figures and themes of the view, once they are counted. */
-async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors, hasConference }: FiguresProps) {
+async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors, hasConference, themeStatus }: FiguresProps) {
   const [{ figures, unfilteredStatistics: whole, filters, filtered, filterErrors }, similar] = await Promise.all([part, duplicates]);
   if (!figures) return null;
   // A published version also leaves out a type or country it has no contribution from.
@@ -238,6 +250,7 @@ async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep,
       ) : null}
 
       <PageSection id="themes" title="Themes">
+        {themeStatus}
         <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
       </PageSection>
 

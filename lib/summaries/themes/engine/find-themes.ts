@@ -45,6 +45,8 @@ const MIN_SPLIT_SILHOUETTE = 0.02;
 const MIN_SUBTHEME_SHARE = 0.08;
 const SILHOUETTE_SAMPLE = 2_000;
 const SELECTION_ITERATIONS = 40;
+/** chooseK takes the fewest themes whose silhouette reaches this share of the best. */
+const K_TOLERANCE = 0.9;
 /** Rows the number of themes is chosen on (all of them below this). */
 const SELECTION_ROWS = 5_000;
 const FEATURE_MAX_SHARE = 0.5;
@@ -264,6 +266,8 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
   for (let doc = 0; doc < n; doc += 1) groupSize[groupOfDoc[doc] as number] = (groupSize[groupOfDoc[doc] as number] as number) + 1;
   const isContent = (s: number) => kinds[s] === SENTENCE_KIND.content;
   const featuresOf = (doc: number) => docFeatures[doc] as Map<number, number>;
+  // Which description each work theme got: placements name sub-themes by their keys.
+  const describedOf = new Map<WorkTheme, EngineTheme>();
   const describe = (level: WorkTheme[], scores: FeatureScores[], exclude: Set<number>, quotes: number): EngineTheme[] =>
     level.map((theme, t) => {
       const members = [...theme.members.keys()].sort((a, b) => (theme.members.get(b) as number) - (theme.members.get(a) as number) || a - b);
@@ -289,7 +293,7 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
         for (const feature of subFeatures(theme, featuresOf)) if (stemsOf(texts, feature).every((word) => words.includes(word))) childExclude.add(feature);
       }
       const subScores = classScores(theme.subthemes, featuresOf);
-      return {
+      const described: EngineTheme = {
         key: "",
         label: label.label,
         terms: label.terms,
@@ -302,6 +306,8 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
         quotes: quotesOf(scores[t] as FeatureScores, members.slice(0, 30), texts, isContent, documents, quotes),
         subthemes: describe(theme.subthemes, subScores, childExclude, Math.min(2, quotes)),
       };
+      describedOf.set(theme, described);
+      return described;
     });
   const kept = themes.filter((theme) => theme.members.size > 0);
   const described = describe(kept, classScores(kept, featuresOf), new Set(), settings.quotesPerTheme);
@@ -323,6 +329,17 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
     if (key !== "") keyOfWork.set(theme, key);
   });
 
+  // The sub-theme (kept and named) in which a representative weighs most.
+  const subthemeKey = (theme: WorkTheme, rep: number): string | undefined => {
+    let best: { key: string; weight: number } | undefined;
+    for (const sub of theme.subthemes) {
+      const weight = sub.members.get(rep);
+      const key = describedOf.get(sub)?.key;
+      if (weight !== undefined && key && (!best || weight > best.weight)) best = { key, weight };
+    }
+    return best?.key;
+  };
+
   // Placements of every contribution, through its group's representative.
   const placements = new Map<string, Placement>();
   const notThemed: NotThemed = { count: 0, share: 0, byStakeholderType: emptyStakeholderCounts(), byReason: { onlyBoilerplate: 0, tooLittleText: 0, belongsNowhere: 0, fewInLanguage: 0 } };
@@ -335,7 +352,9 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
     const weights = rep >= 0 && !reason.has(doc) ? weightsOf.get(rep) : undefined;
     const placed = weights?.flatMap((entry) => {
       const key = themeKeys[entry.theme];
-      return key ? [{ key, weight: entry.weight }] : [];
+      if (!key) return [];
+      const subtheme = subthemeKey(themes[entry.theme] as WorkTheme, rep);
+      return [subtheme ? { key, weight: entry.weight, subtheme } : { key, weight: entry.weight }];
     });
     if (placed && placed.length > 0) {
       placements.set(document.id, { themes: placed });
@@ -411,18 +430,18 @@ function themesOf(matrix: SparseRows, docs: readonly number[], language: string,
 function chooseK(full: SparseRows, kMin: number, kMax: number): number {
   const matrix = full.rows > SELECTION_ROWS ? subMatrix(full, evenlySpaced(full.rows, SELECTION_ROWS)) : full;
   const sample = sampleRows(matrix.rows);
-  let bestK = kMin;
-  let bestScore = -Infinity;
+  const scores: number[] = [];
   for (let k = kMin; k <= kMax; k += 1) {
     const { w } = factorise(matrix, k, SELECTION_ITERATIONS);
-    const score = silhouette(matrix, hardLabels(w, matrix.rows, k), k, sample);
-    // A larger k must do better, not merely as well.
-    if (score > bestScore + 1e-3) {
-      bestScore = score;
-      bestK = k;
-    }
+    scores.push(silhouette(matrix, hardLabels(w, matrix.rows, k), k, sample));
   }
-  return bestK;
+  // The fewest themes that do nearly as well as the best: on a few dozen
+  // contributions silhouette keeps rising as themes shrink to near-copies,
+  // which splits one subject into three themes of three contributions.
+  const best = Math.max(...scores);
+  const enough = best > 0 ? best * K_TOLERANCE : best;
+  const at = scores.findIndex((score) => score >= enough);
+  return kMin + Math.max(0, at);
 }
 
 function themesFromFactorisation(

@@ -70,8 +70,11 @@ export type NotThemed = {
   byReason: Record<NotThemedReason, number>;
 };
 
-/** A contribution's place: its themes with weights (summing to 1), or why it has none. */
-export type Placement = { themes: { key: string; weight: number }[] } | { reason: NotThemedReason };
+/**
+ * A contribution's place: its themes with weights (summing to 1), each with
+ * the sub-theme it is in when the theme has sub-themes; or why it has none.
+ */
+export type Placement = { themes: { key: string; weight: number; subtheme?: string }[] } | { reason: NotThemedReason };
 
 export type EngineResult = {
   /** All contributions given. */

@@ -1,5 +1,5 @@
 import type { LanguageTools } from "@/lib/summaries/themes/language-tools";
-import { tokenise } from "@/lib/summaries/themes/tokenise";
+import { tokenise } from "@/bench/legacy-themes/tokenise";
 
 /**
  * Term counts of the documents of one language, one row per document in the

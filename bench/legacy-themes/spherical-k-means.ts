@@ -1,4 +1,4 @@
-import type { TermVectors } from "@/lib/summaries/themes/build-term-vectors";
+import type { TermVectors } from "@/bench/legacy-themes/build-term-vectors";
 
 // Spherical k-means: documents and centroids are unit vectors and a document
 // joins the centroid of highest cosine similarity, the usual k-means for

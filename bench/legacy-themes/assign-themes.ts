@@ -1,13 +1,13 @@
 import "server-only";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
-import { buildTermVectors, compareStrings, type TermVectors } from "@/lib/summaries/themes/build-term-vectors";
-import { clusterDocuments, smallestTheme, MIN_THEME_SIZE } from "@/lib/summaries/themes/cluster-documents";
-import { countTerms, type TermCounts } from "@/lib/summaries/themes/count-terms";
-import { excerptOf } from "@/lib/summaries/themes/excerpt";
+import { buildTermVectors, compareStrings, type TermVectors } from "@/bench/legacy-themes/build-term-vectors";
+import { clusterDocuments, smallestTheme, MIN_THEME_SIZE } from "@/bench/legacy-themes/cluster-documents";
+import { countTerms, type TermCounts } from "@/bench/legacy-themes/count-terms";
+import { excerptOf } from "@/bench/legacy-themes/excerpt";
 import { languageTools, type LanguageTools } from "@/lib/summaries/themes/language-tools";
-import type { Clustering } from "@/lib/summaries/themes/spherical-k-means";
-import { tokenise } from "@/lib/summaries/themes/tokenise";
-import type { Theme, ThemeDocument, ThemeOptions, ThemeQuote, ThemeSummary, UnplacedDocuments, UnplacedReason } from "@/lib/summaries/themes/types";
+import type { Clustering } from "@/bench/legacy-themes/spherical-k-means";
+import { tokenise } from "@/bench/legacy-themes/tokenise";
+import type { Theme, ThemeDocument, ThemeOptions, ThemeQuote, ThemeSummary, UnplacedDocuments, UnplacedReason } from "@/bench/legacy-themes/types";
 
 // Themes computed here, with no outside service (issue 5): per language,
 // words → stop words out → Snowball stems → TF-IDF → spherical k-means with

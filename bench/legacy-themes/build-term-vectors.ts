@@ -1,4 +1,4 @@
-import type { TermCounts } from "@/lib/summaries/themes/count-terms";
+import type { TermCounts } from "@/bench/legacy-themes/count-terms";
 
 /**
  * TF-IDF vectors of unit length, one sparse row per document (compressed

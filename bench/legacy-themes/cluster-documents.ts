@@ -1,6 +1,6 @@
-import type { TermVectors } from "@/lib/summaries/themes/build-term-vectors";
+import type { TermVectors } from "@/bench/legacy-themes/build-term-vectors";
 import { mulberry32 } from "@/lib/random";
-import { seedCentroids, silhouette, sphericalKMeans, type Clustering } from "@/lib/summaries/themes/spherical-k-means";
+import { seedCentroids, silhouette, sphericalKMeans, type Clustering } from "@/bench/legacy-themes/spherical-k-means";
 
 // How many themes: every k from 2 to the maximum is tried on an evenly
 // spread sample of the documents (every n-th in id order), a few seedings

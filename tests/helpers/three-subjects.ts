@@ -1,5 +1,7 @@
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
-import type { ThemeDocument } from "@/lib/summaries/themes/types";
+
+/** A contribution's text as the fixtures write it: one language, one stakeholder type. */
+export type ThemeDocument = { id: string; reference: string; text: string; language: string; stakeholderType: StakeholderType };
 
 // Contributions about three clearly different subjects, as people would
 // write them to a consultation on local policy, plus a few in French.

@@ -1,0 +1,29 @@
+import "server-only";
+import { requireRole } from "@/lib/auth/current-user";
+import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { readSteering } from "@/lib/summaries/steering/read-steering";
+import { themeInputDigest } from "@/lib/summaries/themes/load-theme-inputs";
+import { themeStatus } from "@/lib/summaries/themes/theme-job";
+
+/** What the live summary's theme panel polls while the theme job runs: plain JSON. */
+export type ThemeStatusJson = {
+  state: "current" | "stale" | "missing";
+  computedAt: string | null;
+  contributionCount: number | null;
+  job: { status: "PENDING" | "RUNNING"; progress: number | null } | null;
+};
+
+/** Moderators only, as the live view; a consultation they cannot see is "not found". */
+export async function getThemeStatus(slug: string): Promise<ThemeStatusJson> {
+  await requireRole("MODERATOR");
+  const consultation = await db.consultation.findFirst({
+    where: { AND: [{ slug }, visibleConsultationsWhere(await canSeeDraftConsultations())] },
+    select: { id: true },
+  });
+  if (!consultation) throw notFound("This consultation");
+  const steering = await readSteering(consultation.id);
+  const status = await themeStatus(consultation.id, await themeInputDigest(consultation.id), steering.version);
+  return { ...status, computedAt: status.computedAt?.toISOString() ?? null };
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import type { Steering } from "@/lib/summaries/steering/schema";
+import { computeConsultationThemes, type ConsultationThemeRequest, type ConsultationThemes } from "@/lib/summaries/themes/compute-consultation-themes";
+
+export type ThemeComputationRequest = ConsultationThemeRequest & { steering: Steering };
+
+export async function runThemeComputation(
+  request: ThemeComputationRequest,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+): Promise<ConsultationThemes> {
+  options.signal?.throwIfAborted();
+  return computeConsultationThemes(request, options.onProgress);
+}
