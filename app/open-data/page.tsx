@@ -49,7 +49,11 @@ const RECORDS: { id: string; schema: keyof typeof OPEN_DATA_SCHEMAS; title: stri
   { id: "fields-question-themes", schema: "QuestionThemes", title: "Themes of the answers to a question" },
   { id: "fields-theme-summary", schema: "ThemeSummary", title: "Themes of a set of texts" },
   { id: "fields-theme", schema: "Theme", title: "Theme" },
+  { id: "fields-subtheme", schema: "Subtheme", title: "Sub-theme (of a theme)" },
+  { id: "fields-theme-group", schema: "ThemeGroup", title: "Group of near-identical texts (in a theme)" },
   { id: "fields-theme-quote", schema: "ThemeQuote", title: "Quote (of a theme)" },
+  { id: "fields-theme-quote-source", schema: "ThemeQuoteSource", title: "Source (of a quote)" },
+  { id: "fields-not-themed", schema: "NotThemed", title: "Not themed (of a set of texts)" },
 ];
 
 /** The example request of an endpoint, on this site and on one of its own consultations (its newest summary for a summary's). */

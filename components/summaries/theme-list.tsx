@@ -1,9 +1,24 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
-import { languageName } from "@/lib/vocabulary/languages";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
-import type { Theme, ThemeSummary, UnplacedDocuments } from "@/lib/summaries/themes/types";
-import { formatCount, formatShare } from "@/lib/format";
+import type { Theme, ThemeQuote, ThemeSummary } from "@/lib/summaries/themes/types";
+import { formatCount } from "@/lib/format";
+import {
+  dominantLanguage,
+  NOT_THEMED_HEADING,
+  notThemedReasons,
+  notThemedSummary,
+  onlyLanguage,
+  quotePlace,
+  seedWords,
+  STEERED_MARK,
+  themeGroups,
+  themeLanguages,
+  themesIntro,
+  themeSize,
+  type ThemeNoun,
+} from "@/lib/summaries/theme-wording";
 import { PinButton } from "@/components/summaries/summary-editor-context";
 
 type Props = {
@@ -11,7 +26,7 @@ type Props = {
   id: string;
   summary: ThemeSummary;
   /** What the grouped texts are: "contributions", or "answers" to a question. */
-  noun: "contributions" | "answers";
+  noun: ThemeNoun;
   /**
    * What the themes are of, such as "Question 2", when the page has other
    * themes: it starts each table's caption, as screen-reader users move
@@ -23,19 +38,22 @@ type Props = {
   pinnable?: boolean;
 };
 
+type HeadingLevel = 3 | 4 | 5;
+
 const cell = "border-b border-slate-200 px-2 py-1";
 
-/** The themes found in a set of texts: each with its key terms, size, spread over stakeholder types and quotes. */
+/**
+ * The themes found in a set of texts: each with its label, terms, size,
+ * languages, spread over stakeholder types, quotes and sub-themes; then
+ * those in no theme, by reason. Wording in lib/summaries/theme-wording.ts,
+ * shared with the report.
+ */
 export function ThemeList({ id, summary, noun, of, headingLevel = 3, pinnable = false }: Props) {
-  if (summary.documentCount === 0) return <p className="mt-2 text-slate-700">No {noun} to group.</p>;
-  const languages = new Set(summary.themes.map((theme) => theme.language));
+  const intro = <p className="mt-2 text-slate-700">{themesIntro(summary, noun)}</p>;
+  if (summary.documentCount === 0) return intro;
   return (
     <div className="mt-2">
-      <p className="text-slate-700">
-        {summary.themes.length === 0
-          ? `No theme was found in the ${formatCount(summary.documentCount)} ${noun}.`
-          : `${summary.themes.length} ${summary.themes.length === 1 ? "theme" : "themes"} in ${formatCount(summary.documentCount)} ${noun}, largest first. Themes are found by comparing the words of the ${noun} within each language, on our own servers.`}
-      </p>
+      {intro}
       {summary.themes.length > 0 ? (
         <ol className="mt-4 space-y-6">
           {summary.themes.map((theme, index) => (
@@ -43,10 +61,9 @@ export function ThemeList({ id, summary, noun, of, headingLevel = 3, pinnable = 
               <ThemeArticle
                 theme={theme}
                 headingId={`${id}-theme-${index + 1}`}
-                number={index + 1}
+                number={String(index + 1)}
                 noun={noun}
                 of={of}
-                showLanguage={languages.size > 1}
                 headingLevel={headingLevel}
                 pinnable={pinnable}
               />
@@ -54,40 +71,42 @@ export function ThemeList({ id, summary, noun, of, headingLevel = 3, pinnable = 
           ))}
         </ol>
       ) : null}
-      <UnplacedNote unplaced={summary.unplaced} total={summary.documentCount} noun={noun} />
+      <NotThemedNote id={id} summary={summary} noun={noun} headingLevel={headingLevel} />
     </div>
   );
 }
 
-type ArticleProps = {
+type ThemeProps = {
   theme: Theme;
   headingId: string;
-  number: number;
-  noun: Props["noun"];
+  /** "2", or "2.1" for a sub-theme. */
+  number: string;
+  noun: ThemeNoun;
   of: Props["of"];
-  showLanguage: boolean;
-  headingLevel: 3 | 4;
+  headingLevel: HeadingLevel;
   pinnable: boolean;
 };
 
-function ThemeArticle({ theme, headingId, number, noun, of, showLanguage, headingLevel, pinnable }: ArticleProps) {
-  const Heading = headingLevel === 3 ? "h3" : "h4";
+function Heading({ level, id, className, children }: { level: HeadingLevel; id: string; className: string; children: ReactNode }) {
+  const Tag = level === 3 ? "h3" : level === 4 ? "h4" : "h5";
+  return (
+    <Tag id={id} className={className}>
+      {children}
+    </Tag>
+  );
+}
+
+function ThemeArticle({ theme, headingId, number, noun, of, headingLevel, pinnable }: ThemeProps) {
   const spread = (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
     .filter(([, count]) => count > 0)
     .sort(([typeA, a], [typeB, b]) => b - a || STAKEHOLDER_TYPE_LABELS[typeA].localeCompare(STAKEHOLDER_TYPE_LABELS[typeB], "en"));
+  const subthemesId = `${headingId}-subthemes`;
   return (
     <article aria-labelledby={headingId} className="summary-theme rounded-lg border border-slate-200 p-4">
-      <Heading id={headingId} className="text-lg font-semibold">
-        Theme {number}: <span lang={theme.language}>{theme.terms.slice(0, 3).join(", ")}</span>
+      <Heading level={headingLevel} id={headingId} className="text-lg font-semibold">
+        Theme {number}: <span lang={dominantLanguage(theme)}>{theme.label}</span>
       </Heading>
-      <p className="mt-1 text-slate-800">
-        {formatCount(theme.size)} {theme.size === 1 ? noun.replace(/s$/, "") : noun} ({formatShare(theme.share)})
-        {showLanguage ? <>, in {languageName(theme.language)}</> : null}
-      </p>
-      <p className="mt-2">
-        <span className="font-medium">Key terms: </span>
-        <span lang={theme.language}>{theme.terms.join(", ")}</span>
-      </p>
+      <ThemeFacts theme={theme} noun={noun} />
       <table className="summary-table mt-3 border-collapse text-left text-sm">
         <caption className="mb-1 text-left font-medium text-slate-800">{of ? `${of}, theme ${number}` : `Theme ${number}`} by stakeholder type</caption>
         <thead>
@@ -111,43 +130,128 @@ function ThemeArticle({ theme, headingId, number, noun, of, showLanguage, headin
           ))}
         </tbody>
       </table>
-      {theme.quotes.length > 0 ? (
-        <div className="mt-3">
-          <p className="font-medium">{theme.quotes.length === 1 ? "A representative quote" : "Representative quotes"}</p>
-          <ul className="mt-2 space-y-3">
-            {theme.quotes.map((quote) => (
-              <li key={quote.reference} className="summary-quote">
-                <figure>
-                  <blockquote lang={theme.language} cite={`/contributions/${quote.reference}`} className="border-l-4 border-brand-600 pl-3 text-slate-800">
-                    <p>“{quote.excerpt}”</p>
-                  </blockquote>
-                  <figcaption className="mt-1 flex flex-wrap items-center gap-3 pl-4 text-sm">
-                    <Link href={`/contributions/${quote.reference}`}>{quote.reference}</Link>
-                    {pinnable ? <PinButton reference={quote.reference} title={quote.excerpt} /> : null}
-                  </figcaption>
-                </figure>
+      <Quotes theme={theme} noun={noun} pinnable={pinnable} />
+      {theme.subthemes.length > 0 ? (
+        <div className="mt-4">
+          <p id={subthemesId} className="font-medium">
+            {theme.subthemes.length === 1 ? "1 sub-theme" : `${formatCount(theme.subthemes.length)} sub-themes`}
+          </p>
+          <ol aria-labelledby={subthemesId} className="mt-2 space-y-4 border-l-2 border-slate-200 pl-4">
+            {theme.subthemes.map((subtheme, index) => (
+              <li key={subtheme.key}>
+                <Subtheme
+                  theme={subtheme}
+                  headingId={`${headingId}-${index + 1}`}
+                  number={`${number}.${index + 1}`}
+                  noun={noun}
+                  headingLevel={headingLevel === 3 ? 4 : 5}
+                  pinnable={pinnable}
+                />
               </li>
             ))}
-          </ul>
+          </ol>
         </div>
       ) : null}
     </article>
   );
 }
 
-const REASONS: { key: keyof UnplacedDocuments["byReason"]; text: (count: string) => string }[] = [
-  { key: "fewInLanguage", text: (count) => `${count} in a language with too few of them to group` },
-  { key: "noDistinctiveWords", text: (count) => `${count} sharing no distinctive word with the others` },
-  { key: "smallGroup", text: (count) => `${count} in groups too small to call a theme` },
-];
-
-function UnplacedNote({ unplaced, total, noun }: { unplaced: UnplacedDocuments; total: number; noun: Props["noun"] }) {
-  if (unplaced.count === 0) return null;
-  const reasons = REASONS.filter((reason) => unplaced.byReason[reason.key] > 0).map((reason) => reason.text(formatCount(unplaced.byReason[reason.key])));
+/** A sub-theme: lighter than a theme, without its own table, as its theme's table already counts its texts. */
+function Subtheme({ theme, headingId, number, noun, headingLevel, pinnable }: Omit<ThemeProps, "of">) {
   return (
-    <p className="mt-4 text-sm text-slate-700">
-      {formatCount(unplaced.count)} of the {formatCount(total)} {noun} ({formatShare(unplaced.share)}) are in no theme ({reasons.join("; ")}); they
-      still count in every figure.
-    </p>
+    <div className="summary-subtheme">
+      <Heading level={headingLevel} id={headingId} className="font-semibold">
+        Sub-theme {number}: <span lang={dominantLanguage(theme)}>{theme.label}</span>
+      </Heading>
+      <ThemeFacts theme={theme} noun={noun} />
+      <Quotes theme={theme} noun={noun} pinnable={pinnable} />
+    </div>
+  );
+}
+
+/** Steering marks, size, groups of near-identical texts, languages and terms. */
+function ThemeFacts({ theme, noun }: { theme: Theme; noun: ThemeNoun }) {
+  const groups = themeGroups(theme, noun);
+  const languages = themeLanguages(theme);
+  return (
+    <>
+      {theme.steered ? (
+        <p className="mt-1">
+          <span className="inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{STEERED_MARK}</span>
+        </p>
+      ) : null}
+      {theme.seeds && theme.seeds.length > 0 ? <p className="mt-1 text-sm text-slate-800">{seedWords(theme.seeds)}</p> : null}
+      <p className="mt-1 text-slate-800">{themeSize(theme, noun)}</p>
+      {groups ? <p className="mt-1 text-sm text-slate-700">{groups}</p> : null}
+      {languages ? <p className="mt-1 text-sm text-slate-700">Languages: {languages}</p> : null}
+      <p className="mt-2">
+        <span className="font-medium">Key terms: </span>
+        <span lang={onlyLanguage(theme)}>{theme.terms.join(", ")}</span>
+      </p>
+    </>
+  );
+}
+
+function Quotes({ theme, noun, pinnable }: { theme: Theme; noun: ThemeNoun; pinnable: boolean }) {
+  if (theme.quotes.length === 0) return null;
+  // A quote has no language of its own: only a theme of one language says which.
+  const language = onlyLanguage(theme);
+  return (
+    <div className="mt-3">
+      <p className="font-medium">{theme.quotes.length === 1 ? "A representative quote" : "Representative quotes"}</p>
+      <ul className="mt-2 space-y-3">
+        {theme.quotes.map((quote, index) => (
+          <li key={`${quote.reference}-${index}`} className="summary-quote">
+            <figure>
+              <blockquote lang={language} cite={`/contributions/${quote.reference}`} className="border-l-4 border-brand-600 pl-3 text-slate-800">
+                <p>“{quote.text}”</p>
+              </blockquote>
+              <figcaption className="mt-1 flex flex-wrap items-center gap-3 pl-4 text-sm">
+                <QuoteSource quote={quote} noun={noun} />
+                {pinnable ? <PinButton reference={quote.reference} title={quote.text} /> : null}
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The contribution, linked to its page, and where in it the sentence is; an attachment links to its file. */
+function QuoteSource({ quote, noun }: { quote: ThemeQuote; noun: ThemeNoun }) {
+  const { source } = quote;
+  const contribution = <Link href={`/contributions/${quote.reference}`}>{quote.reference}</Link>;
+  if (!source) return <span>{contribution}</span>;
+  if (source.kind !== "attachment") {
+    return (
+      <span>
+        {contribution}, {quotePlace(source, noun)}
+      </span>
+    );
+  }
+  // The file downloads as its contribution is public (lib/attachments/access.ts), the same route as the contribution page's list.
+  return (
+    <span>
+      {contribution}, attachment <a href={`/api/attachments/${source.attachmentId}`}>{source.fileName}</a>, page {formatCount(source.page)}
+    </span>
+  );
+}
+
+function NotThemedNote({ id, summary, noun, headingLevel }: { id: string; summary: ThemeSummary; noun: ThemeNoun; headingLevel: 3 | 4 }) {
+  if (summary.notThemed.count === 0) return null;
+  const headingId = `${id}-not-themed`;
+  return (
+    <div className="mt-6 text-slate-700">
+      <Heading level={headingLevel} id={headingId} className="text-lg font-semibold text-slate-900">
+        {NOT_THEMED_HEADING}
+      </Heading>
+      <p className="mt-1">{notThemedSummary(summary, noun)}</p>
+      <ul className="mt-1 list-disc pl-6">
+        {notThemedReasons(summary, noun).map(({ reason, text }) => (
+          <li key={reason}>{text}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

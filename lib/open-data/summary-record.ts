@@ -6,12 +6,14 @@ import type {
   OpenSummary,
   OpenSummaryItem,
   OpenSummaryStatistics,
+  OpenSubtheme,
+  OpenThemeQuoteSource,
   OpenThemeSummary,
 } from "@/lib/open-data/summary-records";
 import type { ChoiceCount, FinalStretch, QuestionStatistics, ScaleStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFigures } from "@/lib/summaries/compute-summary-figures";
 import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
-import type { ThemeSummary } from "@/lib/summaries/themes/types";
+import type { TextSource, Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 
 // A published version of a consultation summary as open data. Its figures
 // and themes are the JSON frozen with it (lib/summaries/frozen-figures.ts),
@@ -54,10 +56,10 @@ export function frozenFiguresOf(slug: string, row: SummaryRow): SummaryFigures {
   return readFrozenFigures(row, { consultation: slug, version: row.version });
 }
 
-/** Every contribution reference the version names, in its highlights and its themes' quotes: what must still be published to be shown. */
+/** Every contribution reference the version names, in its highlights and its themes' and sub-themes' quotes: what must still be published to be shown. */
 export function referencesNamedBy(row: SummaryRow, { themes }: SummaryFigures): string[] {
   const quoted = [themes.contributions, ...themes.questions.map((question) => question.themes)].flatMap((summary) =>
-    summary.themes.flatMap((theme) => theme.quotes.map((quote) => quote.reference)),
+    summary.themes.flatMap((theme) => [theme, ...theme.subthemes]).flatMap((theme) => theme.quotes.map((quote) => quote.reference)),
   );
   return [...new Set([...row.highlights, ...quoted])];
 }
@@ -144,19 +146,50 @@ function openScale({ min, max, average, distribution }: ScaleStatistics) {
   return { min, max, average, distribution: distribution.map(({ value, count, share }) => ({ value, count, share })) };
 }
 
-function toOpenThemeSummary(summary: ThemeSummary, published: ReadonlyMap<string, unknown>): OpenThemeSummary {
-  const { count, share, byStakeholderType, byReason } = summary.unplaced;
+/** Themes as open data, field by field; a quote of a contribution not in `published` is left out. */
+export function toOpenThemeSummary(summary: ThemeSummary, published: ReadonlyMap<string, unknown>): OpenThemeSummary {
+  const { count, share, byStakeholderType, byReason } = summary.notThemed;
   return {
     documentCount: summary.documentCount,
-    themes: summary.themes.map((theme) => ({
-      key: theme.key,
-      language: theme.language,
-      terms: theme.terms,
-      size: theme.size,
-      share: theme.share,
-      byStakeholderType: theme.byStakeholderType,
-      quotes: theme.quotes.flatMap(({ reference, excerpt }) => (published.has(reference) ? [{ reference, url: contributionUrl(reference), excerpt }] : [])),
-    })),
-    unplaced: { count, share, byStakeholderType, byReason },
+    groupCount: summary.groupCount,
+    themes: summary.themes.map((theme) => ({ ...toOpenSubtheme(theme, published), subthemes: theme.subthemes.map((sub) => toOpenSubtheme(sub, published)) })),
+    notThemed: {
+      count,
+      share,
+      byStakeholderType,
+      byReason: {
+        onlyBoilerplate: byReason.onlyBoilerplate,
+        tooLittleText: byReason.tooLittleText,
+        belongsNowhere: byReason.belongsNowhere,
+        fewInLanguage: byReason.fewInLanguage,
+        setAside: byReason.setAside,
+      },
+    },
   };
+}
+
+/** A theme without its sub-themes, field by field. */
+function toOpenSubtheme(theme: Theme, published: ReadonlyMap<string, unknown>): OpenSubtheme {
+  return {
+    key: theme.key,
+    label: theme.label,
+    terms: theme.terms,
+    size: theme.size,
+    contributionCount: theme.contributionCount,
+    share: theme.share,
+    languages: Object.fromEntries(Object.entries(theme.languages).filter(([, count]) => count > 0)),
+    byStakeholderType: theme.byStakeholderType,
+    groups: theme.groups.map(({ groupId, size }) => ({ similarityGroupId: groupId, size })),
+    quotes: theme.quotes.flatMap(({ reference, text, source }) =>
+      published.has(reference) ? [{ reference, url: contributionUrl(reference), text, source: source && toOpenQuoteSource(source) }] : [],
+    ),
+    steered: theme.steered,
+    seeds: theme.seeds ?? null,
+  };
+}
+
+function toOpenQuoteSource(source: TextSource): OpenThemeQuoteSource {
+  if (source.kind !== "attachment") return { kind: source.kind, fileName: null, page: null, url: null };
+  // The address the contribution's own record gives its file (read-contribution-batch.ts).
+  return { kind: source.kind, fileName: source.fileName, page: source.page, url: siteUrl(`/api/attachments/${source.attachmentId}`) };
 }

@@ -173,52 +173,88 @@ export const summaryStatisticsSchema = described(
   "The figures of the version, counted when it was published and never changed since.",
 );
 
+export const themeQuoteSourceSchema = described(
+  z.object({
+    kind: described(z.enum(["title", "body", "attachment"]), "Which part of the contribution: its title, its text (an answer's text, for the themes of a question), or an attached file."),
+    fileName: described(z.string().nullable(), "The attached file's name; null for a title or a text."),
+    page: described(z.int().nullable(), "The page of the file the sentence is on, from 1; null for a title or a text."),
+    url: described(z.url().nullable(), "The file, as in the contribution's attachments; null for a title or a text."),
+  }),
+  "Where in its contribution the sentence is.",
+);
+
 export const themeQuoteSchema = described(
   z.object({
     reference: text("The contribution's public reference."),
     url: uri("Its page on the site."),
-    excerpt: text("The sentence, cut after a whole word."),
+    text: text("A whole sentence, exactly as written."),
+    source: described(themeQuoteSourceSchema.nullable(), "Where the sentence is; null for versions published before sources were kept (before format 5 of the figures)."),
   }),
   "A sentence of a contribution in the theme.",
 );
 
-export const themeSchema = described(
+export const themeGroupSchema = described(
   z.object({
-    key: text("Its key: the language and its first terms."),
-    language: text("The language of its texts, ISO 639-1."),
-    terms: strings("Its key terms as people wrote them, most characteristic first."),
-    size: whole("How many texts are in it."),
-    share: share("the texts grouped"),
-    byStakeholderType: byStakeholderType("How many of its texts"),
-    quotes: described(z.array(themeQuoteSchema), "Sentences of the texts nearest its centre; those of contributions hidden or withdrawn since publication are left out."),
+    similarityGroupId: text("The group's id, as in the similarityGroupId of its contributions when the version was published."),
+    size: whole("How many of its texts are in the theme."),
   }),
-  "A theme: texts of one language that share words.",
+  "A group of near-identical texts (a campaign, a joint paper) inside a theme: counted once in its size.",
 );
 
-export const unplacedReasonSchema = z.enum(["fewInLanguage", "noDistinctiveWords", "smallGroup"]);
+const themeShape = {
+  key: text("Its key, stable for the same texts and the same moderators' adjustments; a sub-theme's starts with its theme's key and a slash."),
+  label: text("A phrase people use, naming it, in the language most of its texts are in."),
+  terms: strings("Its characteristic words and phrases as people wrote them, most characteristic first."),
+  size: whole("How many texts are in it, each group of near-identical texts counted once."),
+  contributionCount: whole("How many texts are in it, every member of a group counted."),
+  share: share("the distinct texts grouped (groupCount)"),
+  languages: described(z.record(z.string(), z.int()), "Of size, by language (ISO 639-1): only the languages it holds."),
+  byStakeholderType: byStakeholderType("Of size"),
+  groups: described(z.array(themeGroupSchema), "The groups of near-identical texts in it with two or more members, largest first."),
+  quotes: described(
+    z.array(themeQuoteSchema),
+    "Sentences of the texts most typical of it; those of contributions hidden or withdrawn since publication are left out.",
+  ),
+  steered: described(z.boolean(), "True when the moderators made or changed it: renamed, merged, split, added, or texts moved in or out."),
+  seeds: described(z.array(z.string()).nullable(), "The seed words a moderator added it from; null for a theme the texts gave."),
+};
+
+export const subthemeSchema = described(z.object(themeShape), "A sub-theme: part of a theme's texts, one level down (a sub-theme has none of its own).");
+
+export const themeSchema = described(
+  z.object({ ...themeShape, subthemes: described(z.array(subthemeSchema), "Its sub-themes, largest first; empty when it has none.") }),
+  "A theme: texts that share words and phrases, in any language. A text on several subjects is in the theme of each.",
+);
+
+export const notThemedReasonSchema = z.enum(["onlyBoilerplate", "tooLittleText", "belongsNowhere", "fewInLanguage", "setAside"]);
+
+export const notThemedSchema = described(
+  z.object({
+    count: whole("How many, each group of near-identical texts counted once."),
+    share: share("the distinct texts grouped (groupCount)"),
+    byStakeholderType: byStakeholderType("How many"),
+    byReason: described(
+      z.object({
+        onlyBoilerplate: whole("Only boilerplate: cover notes, greetings or introductions, with nothing else to theme."),
+        tooLittleText: whole("Too little text to place in a theme."),
+        belongsNowhere: whole("Sharing too little with any theme to be placed in one."),
+        fewInLanguage: whole("In a language with too few texts for themes of its own, and sharing no term with a theme."),
+        setAside: whole("Taken out of the themes by the moderators."),
+      } satisfies Record<z.output<typeof notThemedReasonSchema>, z.ZodInt>),
+      "How many for each reason.",
+    ),
+  }),
+  "The texts in no theme: count, share, byStakeholderType and byReason (onlyBoilerplate, tooLittleText, belongsNowhere, fewInLanguage, setAside). They still count in every figure.",
+);
 
 export const themeSummarySchema = described(
   z.object({
     documentCount: whole("How many texts were grouped."),
+    groupCount: whole("How many distinct texts: each group of near-identical texts once, the others one each. What shares are of."),
     themes: described(z.array(themeSchema), "Largest first."),
-    unplaced: described(
-      z.object({
-        count: whole("How many."),
-        share: share("the texts grouped"),
-        byStakeholderType: byStakeholderType("How many"),
-        byReason: described(
-          z.object({
-            fewInLanguage: whole("In a language with too few texts."),
-            noDistinctiveWords: whole("Sharing no distinctive word with the other texts."),
-            smallGroup: whole("In a group too small to be a theme."),
-          } satisfies Record<z.output<typeof unplacedReasonSchema>, z.ZodInt>),
-          "Why: too few texts in their language to group, no word shared with the others, or a group too small to be a theme.",
-        ),
-      }),
-      "The texts in no theme: count, share, byStakeholderType and byReason (fewInLanguage, noDistinctiveWords, smallGroup).",
-    ),
+    notThemed: notThemedSchema,
   }),
-  "Themes of a set of texts (contributions, or the answers to a question), found within each language.",
+  "Themes of a set of texts (contributions, or the answers to a question), found across languages on the sentences of the texts, boilerplate left out.",
 );
 
 export const questionThemesSchema = described(
@@ -250,9 +286,13 @@ export type OpenSummaryItem = z.output<typeof summaryItemSchema>;
 export type OpenSummaryHighlight = z.output<typeof summaryHighlightSchema>;
 export type OpenQuestionStatistics = z.output<typeof questionStatisticsSchema>;
 export type OpenSummaryStatistics = z.output<typeof summaryStatisticsSchema>;
+export type OpenThemeQuoteSource = z.output<typeof themeQuoteSourceSchema>;
 export type OpenThemeQuote = z.output<typeof themeQuoteSchema>;
+export type OpenThemeGroup = z.output<typeof themeGroupSchema>;
+export type OpenSubtheme = z.output<typeof subthemeSchema>;
 export type OpenTheme = z.output<typeof themeSchema>;
-export type OpenUnplacedReason = z.output<typeof unplacedReasonSchema>;
+export type OpenNotThemedReason = z.output<typeof notThemedReasonSchema>;
+export type OpenNotThemed = z.output<typeof notThemedSchema>;
 export type OpenThemeSummary = z.output<typeof themeSummarySchema>;
 export type OpenQuestionThemes = z.output<typeof questionThemesSchema>;
 export type OpenSummaryThemes = z.output<typeof summaryThemesSchema>;

@@ -11,7 +11,7 @@ import type { OpenSummary, OpenSummaryItem } from "@/lib/open-data/summary-recor
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
 import { saveSummary } from "@/lib/summaries/save-summary";
-import type { ThemeSummary } from "@/lib/summaries/themes/types";
+import type { TextSource, Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 import { threeSubjectDocuments } from "../helpers/three-subjects";
 import { createTestContribution, type TestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
@@ -230,12 +230,23 @@ describe("a published summary version", () => {
       }),
     });
     // Every contribution is still published: every quote is there, without the internal contribution id.
+    const openSource = (source: TextSource | null) =>
+      source === null
+        ? null
+        : source.kind === "attachment"
+          ? { kind: source.kind, fileName: source.fileName, page: source.page, url: `http://localhost:3000/api/attachments/${source.attachmentId}` }
+          : { kind: source.kind, fileName: null, page: null, url: null };
+    const openTheme = ({ groups, quotes, seeds, subthemes, ...theme }: Theme) => ({
+      ...theme,
+      languages: Object.fromEntries(Object.entries(theme.languages).filter(([, count]) => count > 0)),
+      groups: groups.map(({ groupId, size }) => ({ similarityGroupId: groupId, size })),
+      quotes: quotes.map(({ reference, text, source }) => ({ reference, url: `http://localhost:3000/contributions/${reference}`, text, source: openSource(source) })),
+      seeds: seeds ?? null,
+      subthemes,
+    });
     const openThemes = (summary: ThemeSummary) => ({
       ...summary,
-      themes: summary.themes.map((theme) => ({
-        ...theme,
-        quotes: theme.quotes.map(({ reference, excerpt }) => ({ reference, url: `http://localhost:3000/contributions/${reference}`, excerpt })),
-      })),
+      themes: summary.themes.map((theme) => ({ ...openTheme(theme), subthemes: theme.subthemes.map((sub) => ({ ...openTheme(sub), subthemes: undefined })) })),
     });
     expect(summary.themes).toEqual({
       contributions: openThemes(frozen.themes.contributions),
@@ -323,7 +334,7 @@ describe("a published summary version", () => {
         const withoutQuotes = (summary: OpenSummary) => themeSummaries(summary).map((themes) => themes.themes.map((theme) => ({ ...theme, quotes: null })));
         expect(after.statistics).toEqual(before.statistics);
         expect(withoutQuotes(after)).toEqual(withoutQuotes(before));
-        expect(themeSummaries(after).map((themes) => themes.unplaced)).toEqual(themeSummaries(before).map((themes) => themes.unplaced));
+        expect(themeSummaries(after).map((themes) => themes.notThemed)).toEqual(themeSummaries(before).map((themes) => themes.notThemed));
         expect([after.synthesis, after.contributionCount]).toEqual([before.synthesis, before.contributionCount]);
         expect((await csvOf("2")).text).toBe(csvBefore);
       }),
@@ -340,7 +351,7 @@ describe("the CSV of a summary version", () => {
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${consultation.slug}-summary-v2-${today}.csv"`);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("link")).toContain('rel="license"');
-    expect(text.startsWith("\uFEFFsection,question,key,label,count,share\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFsection,question,key,parent,label,count,share\r\n")).toBe(true);
     expect(Object.keys(rows[0]!)).toEqual(SUMMARY_CSV_COLUMNS.map((column) => column.header));
     const documented = new Set<string>(SUMMARY_CSV_SECTIONS.map((section) => section.name));
     expect(rows.every((row) => documented.has(row.section!))).toBe(true);
@@ -374,19 +385,25 @@ describe("the CSV of a summary version", () => {
     expect(section("scale_average", "Q2. How urgent is it?")).toEqual([["", "Average", scale.scale.average, null]]);
     expect(free?.kind).toBe("FREE_TEXT");
 
-    expect(section("theme")).toEqual(themes.contributions.themes.map((theme) => [theme.key, theme.terms.join("; "), theme.size, theme.share]));
-    expect(section("theme", "Q3. What should change first?")).toEqual(
-      themes.questions[0]!.themes.themes.map((theme) => [theme.key, theme.terms.join("; "), theme.size, theme.share]),
+    // A row per theme, its sub-themes after it with the theme as parent.
+    const themeRows = (summary: typeof themes.contributions) =>
+      summary.themes.flatMap((theme) => [theme, ...theme.subthemes]).map((theme) => [theme.key, theme.label, theme.size, theme.share]);
+    expect(section("theme")).toEqual(themeRows(themes.contributions));
+    expect(section("theme", "Q3. What should change first?")).toEqual(themeRows(themes.questions[0]!.themes));
+    expect(section("theme_terms").map((row) => row.slice(0, 2))).toEqual(
+      themes.contributions.themes.flatMap((theme) => [theme, ...theme.subthemes]).map((theme) => [theme.key, theme.terms.join("; ")]),
     );
-    const spread = section("theme_stakeholder_type");
+    const spread = rows.filter((row) => row.section === "theme_stakeholder_type" && row.question === "" && row.parent === "");
     for (const theme of themes.contributions.themes) {
-      const rowsOfTheme = spread.filter((row) => String(row[0]).startsWith(`${theme.key}/`));
-      expect(rowsOfTheme.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(theme.size);
-      expect(Object.fromEntries(rowsOfTheme.map((row) => [String(row[0]).slice(theme.key.length + 1), row[2]]))).toEqual(
+      const rowsOfTheme = spread.filter((row) => row.key!.startsWith(`${theme.key}/`));
+      expect(rowsOfTheme.reduce((sum, row) => sum + Number(row.count), 0)).toBe(theme.size);
+      expect(Object.fromEntries(rowsOfTheme.map((row) => [row.key!.slice(theme.key.length + 1), Number(row.count)]))).toEqual(
         Object.fromEntries(Object.entries(theme.byStakeholderType).filter(([, count]) => count > 0)),
       );
     }
-    expect(section("theme_unplaced").reduce((sum, row) => sum + Number(row[2]), 0)).toBe(themes.contributions.unplaced.count);
+    const [notThemed, ...reasons] = section("theme_not_themed");
+    expect(notThemed).toEqual(["", "Not themed", themes.contributions.notThemed.count, themes.contributions.notThemed.share]);
+    expect(reasons.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(themes.contributions.notThemed.count);
   });
 });
 

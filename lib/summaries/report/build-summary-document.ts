@@ -35,6 +35,8 @@ export function summaryReportFileName(report: SummaryReport): string {
 
 export async function buildSummaryDocument(report: SummaryReport): Promise<Buffer> {
   const contributionUrl = (reference: string) => `${report.appUrl}/contributions/${encodeURIComponent(reference)}`;
+  // The route the contribution page links its files to: a file is as public as its contribution.
+  const attachmentUrl = (attachmentId: string) => `${report.appUrl}/api/attachments/${encodeURIComponent(attachmentId)}`;
   const { statistics, themes } = report.figures;
   const listInstances = { next: 0 };
   const children: Block[] = [
@@ -46,9 +48,9 @@ export async function buildSummaryDocument(report: SummaryReport): Promise<Buffe
     ...participationBlocks(statistics, 2),
     ...(report.duplicates ? [heading("Identical and near-identical texts", 1), ...duplicateBlocks(report.duplicates, report.filters.groups === "once")] : []),
     heading("Themes", 1),
-    ...themeSection(themes.contributions, { noun: "contributions", depth: 2, contributionUrl }),
+    ...themeSection(themes.contributions, { noun: "contributions", depth: 2, contributionUrl, attachmentUrl }),
     heading("Answers to the questions", 1),
-    ...questionBlocks(statistics, themes.questions, { depth: 2, contributionUrl }),
+    ...questionBlocks(statistics, themes.questions, { depth: 2, contributionUrl, attachmentUrl }),
   ];
   const document = new Document({
     title: summaryReportTitle(report),

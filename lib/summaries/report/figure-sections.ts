@@ -4,7 +4,7 @@ import type { DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures
 import type { QuestionStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { QuestionThemes } from "@/lib/summaries/compute-summary-figures";
 import { figureTable, formatCount, formatShare, heading, paragraph, plural } from "@/lib/summaries/report/docx-blocks";
-import { themeSection } from "@/lib/summaries/report/theme-section";
+import { themeSection, type ReportLinks } from "@/lib/summaries/report/theme-section";
 
 // The figures of the summary report as Word tables, one per breakdown, with
 // the captions and headers of the summary page's tables: an officer can
@@ -74,7 +74,7 @@ export function duplicateBlocks(figures: DuplicateFigures, countedOnce: boolean)
   ];
 }
 
-type QuestionOptions = { depth: number; contributionUrl: (reference: string) => string };
+type QuestionOptions = ReportLinks & { depth: number };
 
 /** For each structured question, numbered from 1 as on the page: its answers as a table, or the themes of its free-text answers. */
 export function questionBlocks(statistics: SummaryStatistics, themes: QuestionThemes[], options: QuestionOptions): Block[] {
@@ -116,7 +116,7 @@ function answerBlocks(question: QuestionStatistics, number: number, themes: Ques
     case "FREE_TEXT": {
       const found = themes.find((entry) => entry.questionId === question.questionId);
       if (!found) return [];
-      return themeSection(found.themes, { noun: "answers", of: `Question ${number}`, depth: options.depth + 1, contributionUrl: options.contributionUrl });
+      return themeSection(found.themes, { ...options, noun: "answers", of: `Question ${number}`, depth: options.depth + 1 });
     }
   }
 }

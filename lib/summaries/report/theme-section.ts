@@ -1,88 +1,149 @@
 import "server-only";
 import type { Paragraph, Table } from "docx";
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
-import { figureTable, formatCount, formatShare, heading, link, paragraph, plural, quote, run } from "@/lib/summaries/report/docx-blocks";
-import type { Theme, ThemeSummary, UnplacedDocuments, UnplacedReason } from "@/lib/summaries/themes/types";
-import { languageName } from "@/lib/vocabulary/languages";
+import { figureTable, formatCount, formatShare, heading, link, paragraph, quote, run } from "@/lib/summaries/report/docx-blocks";
+import {
+  NOT_THEMED_HEADING,
+  NOT_THEMED_REASON_WORDING,
+  notThemedSummary,
+  quotePlace,
+  seedWords,
+  STEERED_MARK,
+  themeGroups,
+  themeLanguages,
+  themesIntro,
+  themeSize,
+  type ThemeNoun,
+} from "@/lib/summaries/theme-wording";
+import { NOT_THEMED_REASONS, type Theme, type ThemeQuote, type ThemeSummary } from "@/lib/summaries/themes/types";
 import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 
 // The themes of the summary report: one function for the contributions'
-// themes and for those of each free-text question, written against
-// lib/summaries/themes/types.ts. When themes gain sub-themes and quotes
-// gain their source in an attachment (file and page), this is the one
-// place to extend: a sub-theme is `themeBlocks` one heading level down, a
-// quote's source is `quoteSource`.
+// themes and for those of each free-text question, saying what the page
+// says (components/summaries/theme-list.tsx) in the words of
+// lib/summaries/theme-wording.ts. A table of all themes first, for the
+// reader who wants the shape at a glance; then each theme with its
+// sub-themes one heading level down; then those in no theme, by reason.
 
-export type ThemeSectionOptions = {
+/** Absolute addresses on the site, for the links of quotes' sources. */
+export type ReportLinks = {
+  contributionUrl: (reference: string) => string;
+  attachmentUrl: (attachmentId: string) => string;
+};
+
+export type ThemeSectionOptions = ReportLinks & {
   /** What the grouped texts are: "contributions", or "answers" to a question. */
-  noun: "contributions" | "answers";
+  noun: ThemeNoun;
   /** What the themes are of, such as "Question 2", when the document has other themes: it starts each table's caption. */
   of?: string;
   /** The heading depth of each theme (1 to 6). */
   depth: number;
-  /** The public page of a contribution, absolute. */
-  contributionUrl: (reference: string) => string;
 };
 
 type Block = Paragraph | Table;
 
-const REASONS: Record<UnplacedReason, string> = {
-  fewInLanguage: "in a language with too few of them to group",
-  noDistinctiveWords: "sharing no distinctive word with the others",
-  smallGroup: "in groups too small to call a theme",
-};
+const capitalised = (noun: ThemeNoun) => (noun === "answers" ? "Answers" : "Contributions");
 
 export function themeSection(summary: ThemeSummary, options: ThemeSectionOptions): Block[] {
-  const { noun } = options;
-  if (summary.documentCount === 0) return [paragraph(`No ${noun} to group.`)];
-  if (summary.themes.length === 0) return [paragraph(`No theme was found in the ${formatCount(summary.documentCount)} ${noun}.`), ...unplacedNote(summary.unplaced, summary.documentCount, noun)];
-  const languages = new Set(summary.themes.map((theme) => theme.language));
+  const intro = paragraph(themesIntro(summary, options.noun));
+  if (summary.documentCount === 0) return [intro];
   return [
-    paragraph(
-      `${plural(summary.themes.length, "theme", "themes")} in ${formatCount(summary.documentCount)} ${noun}, largest first. Themes are found by comparing the words of the ${noun}; each is named by its key terms.`,
-    ),
-    ...summary.themes.flatMap((theme, index) => themeBlocks(theme, index + 1, options, languages.size > 1)),
-    ...unplacedNote(summary.unplaced, summary.documentCount, noun),
+    intro,
+    ...overview(summary, options),
+    ...summary.themes.flatMap((theme, index) => themeBlocks(theme, String(index + 1), options)),
+    ...notThemedBlocks(summary, options),
   ];
 }
 
-function themeBlocks(theme: Theme, number: number, options: ThemeSectionOptions, showLanguage: boolean): Block[] {
+/** Every theme and sub-theme in one table: its number and label, size and share. */
+function overview(summary: ThemeSummary, { noun, of }: ThemeSectionOptions): Block[] {
+  if (summary.themes.length === 0) return [];
+  return figureTable({
+    caption: `${of ? `${of}, themes` : "Themes"} and sub-themes, largest first`,
+    header: ["Theme", capitalised(noun), "Share"],
+    rows: summary.themes.flatMap((theme, index) => [
+      [`${index + 1}. ${theme.label}`, formatCount(theme.size), formatShare(theme.share)],
+      ...theme.subthemes.map((sub, subIndex) => [`${index + 1}.${subIndex + 1}. ${sub.label}`, formatCount(sub.size), formatShare(sub.share)]),
+    ]),
+  });
+}
+
+function themeBlocks(theme: Theme, number: string, options: ThemeSectionOptions): Block[] {
   const { noun, of } = options;
   const spread = (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
     .filter(([, count]) => count > 0)
     .sort(([typeA, a], [typeB, b]) => b - a || STAKEHOLDER_TYPE_LABELS[typeA].localeCompare(STAKEHOLDER_TYPE_LABELS[typeB], "en"));
-  const size = `${plural(theme.size, noun.replace(/s$/, ""), noun)} (${formatShare(theme.share)} of the ${noun})`;
   return [
-    heading(`Theme ${number}: ${theme.terms.slice(0, 3).join(", ")}`, options.depth),
-    paragraph(showLanguage ? `${size}, in ${languageName(theme.language)}.` : `${size}.`),
-    paragraph([run("Key terms: ", { bold: true }), run(theme.terms.join(", "))]),
+    heading(`Theme ${number}: ${theme.label}`, options.depth),
+    ...factBlocks(theme, noun),
     ...figureTable({
       caption: `${of ? `${of}, theme ${number}` : `Theme ${number}`} by stakeholder type`,
-      header: ["Stakeholder type", noun === "answers" ? "Answers" : "Contributions"],
+      header: ["Stakeholder type", capitalised(noun)],
       rows: spread.map(([type, count]) => [STAKEHOLDER_TYPE_LABELS[type], formatCount(count)]),
     }),
-    ...(theme.quotes.length > 0
+    ...quoteBlocks(theme, options),
+    ...(theme.subthemes.length > 0
       ? [
-          paragraph([run(theme.quotes.length === 1 ? "A representative quote" : "Representative quotes", { bold: true })]),
-          ...theme.quotes.flatMap((entry) => [quote(entry.excerpt), quoteSource(entry.reference, options)]),
+          paragraph([run(theme.subthemes.length === 1 ? "1 sub-theme" : `${formatCount(theme.subthemes.length)} sub-themes`, { bold: true })]),
+          ...theme.subthemes.flatMap((sub, index) => [
+            heading(`Sub-theme ${number}.${index + 1}: ${sub.label}`, Math.min(options.depth + 1, 6)),
+            ...factBlocks(sub, noun),
+            ...quoteBlocks(sub, options),
+          ]),
         ]
       : []),
   ];
 }
 
-/** Where a quote comes from: the contribution, linked to its public page. */
-function quoteSource(reference: string, options: ThemeSectionOptions): Paragraph {
-  return paragraph([run("Source: "), link(`contribution ${reference}`, options.contributionUrl(reference))], { style: "QuoteSource" });
+/** Steering marks, size, groups of near-identical texts, languages and terms: as the page says them. */
+function factBlocks(theme: Theme, noun: ThemeNoun): Paragraph[] {
+  const groups = themeGroups(theme, noun);
+  const languages = themeLanguages(theme);
+  return [
+    ...(theme.steered ? [paragraph([run(STEERED_MARK, { italics: true })])] : []),
+    ...(theme.seeds && theme.seeds.length > 0 ? [paragraph(`${seedWords(theme.seeds)}.`)] : []),
+    paragraph(`${themeSize(theme, noun)}.`),
+    ...(groups ? [paragraph(groups)] : []),
+    ...(languages ? [paragraph(`Languages: ${languages}.`)] : []),
+    paragraph([run("Key terms: ", { bold: true }), run(theme.terms.join(", "))]),
+  ];
 }
 
-function unplacedNote(unplaced: UnplacedDocuments, total: number, noun: ThemeSectionOptions["noun"]): Block[] {
-  if (unplaced.count === 0) return [];
-  const reasons = (Object.keys(REASONS) as UnplacedReason[])
-    .filter((reason) => unplaced.byReason[reason] > 0)
-    .map((reason) => `${formatCount(unplaced.byReason[reason])} ${REASONS[reason]}`);
+function quoteBlocks(theme: Theme, options: ThemeSectionOptions): Paragraph[] {
+  if (theme.quotes.length === 0) return [];
   return [
-    paragraph(
-      `Not themed: ${formatCount(unplaced.count)} of the ${formatCount(total)} ${noun} (${formatShare(unplaced.share)}) are in no theme (${reasons.join("; ")}); they still count in every figure.`,
-    ),
+    paragraph([run(theme.quotes.length === 1 ? "A representative quote" : "Representative quotes", { bold: true })]),
+    ...theme.quotes.flatMap((entry) => [quote(entry.text), quoteSource(entry, options)]),
+  ];
+}
+
+/** Where a quote comes from: the contribution, linked to its public page, and the title, text or attachment page, the attachment linked to its file. */
+function quoteSource({ reference, source }: ThemeQuote, options: ThemeSectionOptions): Paragraph {
+  const contribution = link(`contribution ${reference}`, options.contributionUrl(reference));
+  const where =
+    source === null
+      ? []
+      : source.kind === "attachment"
+        ? [run(", attachment "), link(source.fileName, options.attachmentUrl(source.attachmentId)), run(`, page ${formatCount(source.page)}`)]
+        : [run(`, ${quotePlace(source, options.noun)}`)];
+  return paragraph([run("Source: "), contribution, ...where], { style: "QuoteSource" });
+}
+
+function notThemedBlocks(summary: ThemeSummary, { noun, of, depth }: ThemeSectionOptions): Block[] {
+  const { notThemed } = summary;
+  if (notThemed.count === 0) return [];
+  return [
+    heading(NOT_THEMED_HEADING, depth),
+    paragraph(notThemedSummary(summary, noun)),
+    ...figureTable({
+      caption: `${of ? `${of}, not themed` : "Not themed"} by reason`,
+      header: ["Reason", capitalised(noun), "What it means"],
+      rows: NOT_THEMED_REASONS.filter((reason) => notThemed.byReason[reason] > 0).map((reason) => {
+        const { label, explanation } = NOT_THEMED_REASON_WORDING[reason];
+        const meaning = explanation(noun);
+        return [label, formatCount(notThemed.byReason[reason]), meaning.charAt(0).toUpperCase() + meaning.slice(1)];
+      }),
+      numeric: [1],
+    }),
   ];
 }
