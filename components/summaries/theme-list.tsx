@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
-import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import type { Theme, ThemeQuote, ThemeSummary } from "@/lib/summaries/themes/types";
 import { formatCount } from "@/lib/format";
 import {
@@ -12,6 +11,7 @@ import {
   onlyLanguage,
   quotePlace,
   seedWords,
+  stakeholderSpread,
   STEERED_MARK,
   themeGroups,
   themeLanguages,
@@ -97,9 +97,7 @@ function Heading({ level, id, className, children }: { level: HeadingLevel; id: 
 }
 
 function ThemeArticle({ theme, headingId, number, noun, of, headingLevel, pinnable }: ThemeProps) {
-  const spread = (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
-    .filter(([, count]) => count > 0)
-    .sort(([typeA, a], [typeB, b]) => b - a || STAKEHOLDER_TYPE_LABELS[typeA].localeCompare(STAKEHOLDER_TYPE_LABELS[typeB], "en"));
+  const spread = stakeholderSpread(theme);
   const subthemesId = `${headingId}-subthemes`;
   return (
     <article aria-labelledby={headingId} className="summary-theme rounded-lg border border-slate-200 p-4">

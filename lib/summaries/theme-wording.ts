@@ -1,6 +1,8 @@
 import { formatCount, formatShare } from "@/lib/format";
 import { NOT_THEMED_REASONS, type NotThemedReason, type TextSource, type Theme, type ThemeSummary } from "@/lib/summaries/themes/types";
+import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { languageName } from "@/lib/vocabulary/languages";
+import { STAKEHOLDER_TYPE_LABELS } from "@/lib/vocabulary/stakeholder-types";
 
 // The words the summary page (components/summaries/theme-list.tsx) and the
 // report (lib/summaries/report/theme-section.ts) say about themes, in one
@@ -63,6 +65,13 @@ function languagesByCount(theme: Theme): [string, number][] {
   return Object.entries(theme.languages)
     .filter(([, count]) => count > 0)
     .sort(([codeA, a], [codeB, b]) => b - a || codeA.localeCompare(codeB, "en"));
+}
+
+/** The stakeholder types it has texts of, most first, ties by their label: the rows of its table by type. */
+export function stakeholderSpread(theme: Theme): [StakeholderType, number][] {
+  return (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
+    .filter(([, count]) => count > 0)
+    .sort(([typeA, a], [typeB, b]) => b - a || STAKEHOLDER_TYPE_LABELS[typeA].localeCompare(STAKEHOLDER_TYPE_LABELS[typeB], "en"));
 }
 
 /** The language most of its texts are in: its label's (the engine names a theme in its largest language). */

@@ -20,6 +20,7 @@ import {
   withoutAnswersByType,
 } from "../helpers/frozen-fixture";
 import { createFrozenWorld, FROZEN_WORLD } from "../helpers/frozen-summary-world";
+import { openDataThemesInFormat5 } from "../helpers/open-data-themes-format5";
 import { signInAs, signOut } from "../helpers/session";
 import { expectConsoleError } from "../setup/fail-on-console-error";
 import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
@@ -48,7 +49,8 @@ function sinceThen(name: string, text: string): string {
   }
   if (name === "contributions.json" || name === "contributions-page.json") return text.replace(/"attachments":(\[[^\]]*\])/g, '"attachments":$1,"similarityGroupId":null');
   // Issue 11 (format 4): null for what format 1 never counted.
-  return openDataInFormat4(name, text);
+  // Issue 11 (format 5): themes in their new shape.
+  return openDataThemesInFormat5(name, openDataInFormat4(name, text), expectedText("summary-1.json"));
 }
 
 beforeAll(async () => {

@@ -252,8 +252,9 @@ describe("a published summary version", () => {
       contributions: openThemes(frozen.themes.contributions),
       questions: frozen.themes.questions.map(({ questionId, themes }) => ({ questionId, number: 3, prompt: "What should change first?", themes: openThemes(themes) })),
     });
-    expect(summary.themes.contributions.themes).toHaveLength(3);
-    expect(summary.themes.questions[0]?.themes.themes).toHaveLength(3);
+    // Not vacuous: the three subjects give themes, as in summary-themes.test.ts.
+    expect(summary.themes.contributions.themes.length).toBeGreaterThanOrEqual(3);
+    expect(summary.themes.questions[0]?.themes.themes.length).toBeGreaterThanOrEqual(2);
     expect(summary.highlights).toEqual([
       { reference: contributions[0]!.reference, url: `http://localhost:3000/contributions/${contributions[0]!.reference}`, title: "Contribution 1" },
       { reference: anonymousOne.reference, url: `http://localhost:3000/contributions/${anonymousOne.reference}`, title: "Contribution 2" },
@@ -316,7 +317,8 @@ describe("a published summary version", () => {
     const before = await record("2");
     const csvBefore = (await csvOf("2")).text;
     const themeSummaries = (summary: OpenSummary) => [summary.themes.contributions, ...summary.themes.questions.map((question) => question.themes)];
-    const quotes = (summary: OpenSummary) => themeSummaries(summary).flatMap((themes) => themes.themes.flatMap((theme) => theme.quotes));
+    const quotes = (summary: OpenSummary) =>
+      themeSummaries(summary).flatMap((themes) => themes.themes.flatMap((theme) => [theme, ...theme.subthemes]).flatMap((theme) => theme.quotes));
     const withdrawn = contributions[0]!;
     // A quoted contribution that is not a highlight: hiding it is seen in the quotes alone.
     const quoted = quotes(before).find((quote) => quote.reference !== withdrawn.reference && quote.reference !== anonymousOne.reference)!.reference;
@@ -331,7 +333,8 @@ describe("a published summary version", () => {
         expect(left).not.toContain(withdrawn.reference);
         expect(quotes(after)).toEqual(quotes(before).filter((quote) => quote.reference !== quoted && quote.reference !== withdrawn.reference));
         // Counts, sizes, shares and terms: all as published, in the JSON and in the CSV.
-        const withoutQuotes = (summary: OpenSummary) => themeSummaries(summary).map((themes) => themes.themes.map((theme) => ({ ...theme, quotes: null })));
+        const withoutQuotes = (summary: OpenSummary) =>
+          themeSummaries(summary).map((themes) => themes.themes.map((theme) => ({ ...theme, quotes: null, subthemes: theme.subthemes.map((sub) => ({ ...sub, quotes: null })) })));
         expect(after.statistics).toEqual(before.statistics);
         expect(withoutQuotes(after)).toEqual(withoutQuotes(before));
         expect(themeSummaries(after).map((themes) => themes.notThemed)).toEqual(themeSummaries(before).map((themes) => themes.notThemed));

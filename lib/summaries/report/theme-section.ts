@@ -1,6 +1,5 @@
 import "server-only";
 import type { Paragraph, Table } from "docx";
-import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { figureTable, formatCount, formatShare, heading, link, paragraph, quote, run } from "@/lib/summaries/report/docx-blocks";
 import {
   NOT_THEMED_HEADING,
@@ -8,6 +7,7 @@ import {
   notThemedSummary,
   quotePlace,
   seedWords,
+  stakeholderSpread,
   STEERED_MARK,
   themeGroups,
   themeLanguages,
@@ -70,9 +70,7 @@ function overview(summary: ThemeSummary, { noun, of }: ThemeSectionOptions): Blo
 
 function themeBlocks(theme: Theme, number: string, options: ThemeSectionOptions): Block[] {
   const { noun, of } = options;
-  const spread = (Object.entries(theme.byStakeholderType) as [StakeholderType, number][])
-    .filter(([, count]) => count > 0)
-    .sort(([typeA, a], [typeB, b]) => b - a || STAKEHOLDER_TYPE_LABELS[typeA].localeCompare(STAKEHOLDER_TYPE_LABELS[typeB], "en"));
+  const spread = stakeholderSpread(theme);
   return [
     heading(`Theme ${number}: ${theme.label}`, options.depth),
     ...factBlocks(theme, noun),
