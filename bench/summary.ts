@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     await app.signInWith(moderator.cookie.slice(moderator.cookie.indexOf("=") + 1));
     const { computeStatistics } = await import("@/lib/summaries/compute-statistics");
     const { computeLiveFigures } = await import("@/lib/summaries/compute-summary-figures");
-    const { computeAndStoreThemes } = await import("@/lib/summaries/themes/theme-job");
+    const { computeAndStoreThemes } = await import("@/lib/summaries/theme-job/theme-job");
     const { saveSummary } = await import("@/lib/summaries/save-summary");
     const { getSummaryPage } = await import("@/lib/summaries/get-summary-page");
 

@@ -12,7 +12,7 @@ import { assignThemes } from "@/bench/legacy-themes/assign-themes";
 import { findThemes } from "@/lib/summaries/themes/engine/find-themes";
 import { buildTermVectors } from "@/bench/legacy-themes/build-term-vectors";
 import { countTerms } from "@/bench/legacy-themes/count-terms";
-import { languageTools } from "@/lib/summaries/themes/language-tools";
+import { languageTools } from "@/lib/summaries/themes/engine/language-tools";
 import { measureThemeQuality, RECOVERED_SHARE, themeMajority, TOP_DOCUMENTS, type ThemeQuality } from "@/lib/summaries/themes/quality-metrics";
 import type { ContributionKind, IssueId } from "@/tests/fixtures/theme-eval/source/types";
 

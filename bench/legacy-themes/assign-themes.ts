@@ -4,7 +4,7 @@ import { buildTermVectors, compareStrings, type TermVectors } from "@/bench/lega
 import { clusterDocuments, smallestTheme, MIN_THEME_SIZE } from "@/bench/legacy-themes/cluster-documents";
 import { countTerms, type TermCounts } from "@/bench/legacy-themes/count-terms";
 import { excerptOf } from "@/bench/legacy-themes/excerpt";
-import { languageTools, type LanguageTools } from "@/lib/summaries/themes/language-tools";
+import { languageTools, type LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 import type { Clustering } from "@/bench/legacy-themes/spherical-k-means";
 import { tokenise } from "@/bench/legacy-themes/tokenise";
 import type { Theme, ThemeDocument, ThemeOptions, ThemeQuote, ThemeSummary, UnplacedDocuments, UnplacedReason } from "@/bench/legacy-themes/types";

@@ -1,4 +1,4 @@
-import type { LanguageTools } from "@/lib/summaries/themes/language-tools";
+import type { LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 import { tokenise } from "@/bench/legacy-themes/tokenise";
 
 /**

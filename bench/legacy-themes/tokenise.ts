@@ -1,4 +1,4 @@
-import type { LanguageTools } from "@/lib/summaries/themes/language-tools";
+import type { LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 
 // Web and e-mail addresses say where something is, not what it is about; a
 // host name would otherwise become a term shared by every contribution that

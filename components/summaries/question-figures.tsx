@@ -4,7 +4,7 @@ import { formatCount } from "@/lib/format";
 import { RankedBarChart } from "@/components/summaries/ranked-bar-chart";
 import { ThemeList } from "@/components/summaries/theme-list";
 import type { QuestionStatistics } from "@/lib/summaries/compute-statistics";
-import type { QuestionThemes } from "@/lib/summaries/compute-summary-figures";
+import type { QuestionThemes } from "@/lib/summaries/summary-figures";
 
 const averageFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { ThemeStatusJson } from "@/lib/summaries/themes/get-theme-status";
+import type { ThemeStatusJson } from "@/lib/summaries/theme-job/get-theme-status";
 import { formatDateTime } from "@/lib/format";
 
 type Props = {

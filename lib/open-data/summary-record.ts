@@ -11,7 +11,7 @@ import type {
   OpenThemeSummary,
 } from "@/lib/open-data/summary-records";
 import type { ChoiceCount, FinalStretch, QuestionStatistics, ScaleStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import type { SummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryFigures } from "@/lib/summaries/summary-figures";
 import { readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
 import type { TextSource, Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 

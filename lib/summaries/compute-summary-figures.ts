@@ -5,28 +5,15 @@ import { StakeholderType } from "@/lib/generated/prisma/enums";
 import { computeStatistics, type SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import { countThemes } from "@/lib/summaries/count-themes";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
+import type { SummaryFigures, SummaryThemes } from "@/lib/summaries/summary-figures";
 import { parseStoredThemes } from "@/lib/summaries/frozen-figures";
 import { NOT_THEMED_REASONS, type NotThemedReason, type ThemeSummary } from "@/lib/summaries/themes/types";
 
 // Everything a summary shows besides the synthesis: the figures, counted by
 // PostgreSQL, and the themes. The themes are found off the request path by
-// the theme job (themes/theme-job.ts), which stores them with where it put
+// the theme job (theme-job/theme-job.ts), which stores them with where it put
 // each contribution; here they are only counted over the view's subset. The
 // same value is frozen as JSON into a published ConsultationSummary.
-
-export type QuestionThemes = { questionId: string; themes: ThemeSummary };
-
-export type SummaryThemes = {
-  /** Themes of the contributions: titles, bodies and attachment text. */
-  contributions: ThemeSummary;
-  /** Themes of the answers to each free-text question, by position. */
-  questions: QuestionThemes[];
-};
-
-export type SummaryFigures = { statistics: SummaryStatistics; themes: SummaryThemes };
-
-/** Live: the contributions approved now. Published: those frozen with that version. */
-export type SummaryPopulation = { kind: "live"; consultationId: string } | { kind: "published"; consultationId: string; summaryId: string };
 
 /**
  * The live figures: the statistics of what is approved now, and the stored

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { StakeholderType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { subsetSql } from "@/lib/summaries/compute-statistics";
-import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryThemes } from "@/lib/summaries/summary-figures";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
 import { NOT_THEMED_REASONS, type NotThemed, type NotThemedReason, type Theme, type ThemeSummary } from "@/lib/summaries/themes/types";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import type { SummaryFigures, SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryFigures, SummaryThemes } from "@/lib/summaries/summary-figures";
 import { summaryFilterSchema } from "@/lib/summaries/filter-schema";
 import type { Theme } from "@/lib/summaries/themes/types";
 

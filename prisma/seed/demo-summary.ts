@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 import { unsafeSaveSummary } from "@/lib/summaries/unsafe-save-summary";
 
 // The demo's published summary: version 1 of the closed consultation's

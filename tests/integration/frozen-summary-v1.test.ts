@@ -23,7 +23,7 @@ import { createFrozenWorld, FROZEN_WORLD } from "../helpers/frozen-summary-world
 import { openDataThemesInFormat5 } from "../helpers/open-data-themes-format5";
 import { signInAs, signOut } from "../helpers/session";
 import { expectConsoleError } from "../setup/fail-on-console-error";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // A summary version published before frozen figures carried a format
 // version (tests/fixtures/frozen-summary-v1/README.md): its stored JSON,

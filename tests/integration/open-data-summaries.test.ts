@@ -9,7 +9,7 @@ import type { OpenDataPage } from "@/lib/open-data/records";
 import { SUMMARY_CSV_COLUMNS, SUMMARY_CSV_SECTIONS } from "@/lib/open-data/summary-csv";
 import type { OpenSummary, OpenSummaryItem } from "@/lib/open-data/summary-records";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryThemes } from "@/lib/summaries/summary-figures";
 import { saveSummary } from "@/lib/summaries/save-summary";
 import type { TextSource, Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 import { threeSubjectDocuments } from "../helpers/three-subjects";
@@ -17,7 +17,7 @@ import { createTestContribution, type TestContribution } from "../helpers/contri
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // The published summaries in the open data (issue 5): versions newest first,
 // drafts never, the frozen figures as they were published, nothing that

@@ -21,7 +21,7 @@ import { createTestContribution, type TestContribution } from "../helpers/contri
 import { createTestConference, createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 const API = "http://localhost:3000/api/v1";
 const MINUTE = 60_000;

@@ -15,7 +15,7 @@ import { createTestConsultation, type TestConsultation } from "../helpers/conten
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
 import { ADDED_SENTENCE, createGroupedCandidate, FORM_LETTER } from "../helpers/similarity-fixtures";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // The summary counts groups and distinct texts, can count each group once,
 // and the open data marks each published member with its group.

@@ -6,7 +6,7 @@ import { createTestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // The summary page streams: getSummaryFrame answers what the page needs to
 // refuse, say "not found" or show its header and editor, and hands the

@@ -9,7 +9,7 @@ import { createTestConsultation, type TestConsultation } from "../helpers/conten
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
 import { ADDED_SENTENCE, createGroupedCandidate, FORM_LETTER } from "../helpers/similarity-fixtures";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // Issue 11: the summary filtered by language, together with "count each
 // group once", on the live view and on a published version, which counts by

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as reportRoute } from "@/app/consultations/[slug]/summary/report/route";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryThemes } from "@/lib/summaries/summary-figures";
 import { saveSummary } from "@/lib/summaries/save-summary";
 import { summaryReportHref } from "@/lib/summaries/report/report-request";
 import { threeSubjectDocuments } from "../helpers/three-subjects";
@@ -12,7 +12,7 @@ import { createTestConsultation, type TestConsultation } from "../helpers/conten
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { paragraphs, readDocx, tableAfterCaption, type DocxContents } from "../helpers/read-docx";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // The summary report (issue 11): a real .docx, built from a published
 // version on a real database, read back with a real zip reader and XML

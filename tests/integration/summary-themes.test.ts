@@ -9,7 +9,7 @@ import { createTestContribution } from "../helpers/contribution-factory";
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // The themes of a published summary: found by the theme job, frozen when it
 // is published, then counted over the frozen contributions for each filtered

@@ -8,7 +8,7 @@ import { createTestContribution, type TestContribution } from "../helpers/contri
 import { createTestConsultation, type TestConsultation } from "../helpers/content-factories";
 import { createTestUser, type TestUser } from "../helpers/factories";
 import { signInAs, signOut } from "../helpers/session";
-import { computeAndStoreThemes } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes } from "@/lib/summaries/theme-job/theme-job";
 
 // Versions of a consultation summary: drafts, publication that freezes the
 // contributions and figures, conflicts between two editors, who may do what.

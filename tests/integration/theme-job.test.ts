@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/run-due-jobs";
 import { getSummaryPage } from "@/lib/summaries/get-summary-page";
 import { saveSummary } from "@/lib/summaries/save-summary";
-import { computeAndStoreThemes, themeJobKey } from "@/lib/summaries/themes/theme-job";
+import { computeAndStoreThemes, themeJobKey } from "@/lib/summaries/theme-job/theme-job";
 import { jobHandlers } from "@/lib/worker/job-handlers";
 import { threeSubjectDocuments } from "../helpers/three-subjects";
 import { createTestContribution } from "../helpers/contribution-factory";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Paragraph, Table } from "docx";
 import type { DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
 import type { QuestionStatistics, SummaryStatistics } from "@/lib/summaries/compute-statistics";
-import type { QuestionThemes } from "@/lib/summaries/compute-summary-figures";
+import type { QuestionThemes } from "@/lib/summaries/summary-figures";
 import { figureTable, formatCount, formatShare, heading, paragraph, plural } from "@/lib/summaries/report/docx-blocks";
 import { themeSection, type ReportLinks } from "@/lib/summaries/report/theme-section";
 

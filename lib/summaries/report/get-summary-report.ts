@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound, parseInput, unauthenticated } from "@/lib/errors";
 import type { DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
-import type { SummaryFigures } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryFigures } from "@/lib/summaries/summary-figures";
 import type { SummaryFilters } from "@/lib/summaries/filter-schema";
 import { getSummaryFrame, type FilterErrors, type SummaryHighlight, type SummaryVersionInfo } from "@/lib/summaries/get-summary-page";
 import { summaryReportQuerySchema, type SummaryReportView } from "@/lib/summaries/report/report-request";

@@ -3,7 +3,7 @@ import { compare } from "@/lib/summaries/themes/engine/describe-theme";
 import { OPINION_WORDS } from "@/lib/summaries/themes/engine/opinion-words";
 import { normaliseLanguage } from "@/lib/summaries/themes/engine/read-texts";
 import type { ThemeInput } from "@/lib/summaries/themes/engine/types";
-import { languageTools, type LanguageTools } from "@/lib/summaries/themes/language-tools";
+import { languageTools, type LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 
 // The contributions the themes were found in, looked up the ways steering
 // needs: by id for the figures, by reference for a moved contribution, by

@@ -1,7 +1,7 @@
 import "server-only";
 import { normaliseLanguage } from "@/lib/summaries/themes/engine/read-texts";
 import type { TextPart, ThemeInput } from "@/lib/summaries/themes/engine/types";
-import type { LanguageTools } from "@/lib/summaries/themes/language-tools";
+import type { LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 import type { ThemeQuote } from "@/lib/summaries/themes/types";
 
 // Which contributions mention a moderator's seed words ("biometric, facial

@@ -1,4 +1,4 @@
-import { languageTools, type LanguageTools } from "@/lib/summaries/themes/language-tools";
+import { languageTools, type LanguageTools } from "@/lib/summaries/themes/engine/language-tools";
 import { fnv1a } from "@/lib/similarity/fingerprint";
 import { OPINION_WORDS } from "@/lib/summaries/themes/engine/opinion-words";
 import type { ThemeInput } from "@/lib/summaries/themes/engine/types";

@@ -1,5 +1,5 @@
 import { toErrorResponse } from "@/lib/errors";
-import { getThemeStatus } from "@/lib/summaries/themes/get-theme-status";
+import { getThemeStatus } from "@/lib/summaries/theme-job/get-theme-status";
 
 // Whether the live summary's themes are current and how far the theme job
 // is: /consultations/<slug>/summary/themes, polled by the live view's theme

@@ -1,7 +1,7 @@
 import { findThemes } from "@/lib/summaries/themes/engine/find-themes";
 import type { EngineResult, EngineTheme, ThemeInput } from "@/lib/summaries/themes/engine/types";
 import type { Theme, ThemePlacement, ThemeSummary } from "@/lib/summaries/themes/types";
-import type { SummaryThemes } from "@/lib/summaries/compute-summary-figures";
+import type { SummaryThemes } from "@/lib/summaries/summary-figures";
 
 // The whole CPU part of a consultation's themes, as plain data ready to be
 // stored as JSON (ThemeComputation) and sent between processes: the engine

@@ -4,8 +4,8 @@ import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consu
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { readSteering } from "@/lib/summaries/steering/read-steering";
-import { themeInputDigest } from "@/lib/summaries/themes/load-theme-inputs";
-import { themeStatus } from "@/lib/summaries/themes/theme-job";
+import { themeInputDigest } from "@/lib/summaries/theme-job/load-theme-inputs";
+import { themeStatus } from "@/lib/summaries/theme-job/theme-job";
 
 /** What the live summary's theme panel polls while the theme job runs: plain JSON. */
 export type ThemeStatusJson = {

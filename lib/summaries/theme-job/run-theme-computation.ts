@@ -1,6 +1,6 @@
 import "server-only";
 import type { Steering } from "@/lib/summaries/steering/schema";
-import { computeConsultationThemes, type ConsultationThemeRequest, type ConsultationThemes } from "@/lib/summaries/themes/compute-consultation-themes";
+import { computeConsultationThemes, type ConsultationThemeRequest, type ConsultationThemes } from "@/lib/summaries/theme-job/compute-consultation-themes";
 
 export type ThemeComputationRequest = ConsultationThemeRequest & { steering: Steering };
 

@@ -6,8 +6,8 @@ import { enqueueJob, type EnqueuedJob } from "@/lib/jobs/enqueue-job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { inSnapshot } from "@/lib/summaries/compute-statistics";
 import { readSteering } from "@/lib/summaries/steering/read-steering";
-import { runThemeComputation } from "@/lib/summaries/themes/run-theme-computation";
-import { loadThemeInputs } from "@/lib/summaries/themes/load-theme-inputs";
+import { runThemeComputation } from "@/lib/summaries/theme-job/run-theme-computation";
+import { loadThemeInputs } from "@/lib/summaries/theme-job/load-theme-inputs";
 
 // The "summary-themes" job: finds a consultation's themes off the request
 // path (issue 11) and stores them, steering applied, as its
