@@ -1,8 +1,7 @@
 import "server-only";
-import type { Steering } from "@/lib/summaries/steering/schema";
 import { computeConsultationThemes, type ConsultationThemeRequest, type ConsultationThemes } from "@/lib/summaries/theme-job/compute-consultation-themes";
 
-export type ThemeComputationRequest = ConsultationThemeRequest & { steering: Steering };
+export type ThemeComputationRequest = ConsultationThemeRequest;
 
 export async function runThemeComputation(
   request: ThemeComputationRequest,

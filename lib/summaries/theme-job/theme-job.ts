@@ -68,6 +68,7 @@ export async function computeAndStoreThemes(consultationId: string, options: Com
     contributionCount: inputs.contributions.length,
     themes: computed.themes,
     placements: computed.placements,
+    steeringOutcomes: computed.outcomes,
     engineMs: Date.now() - started,
     computedAt: new Date(),
   };

@@ -16,6 +16,7 @@ CREATE TABLE "ThemeComputation" (
     "contributionCount" INTEGER NOT NULL,
     "themes" JSONB NOT NULL,
     "placements" JSONB NOT NULL,
+    "steeringOutcomes" JSONB NOT NULL DEFAULT '[]',
     "engineMs" INTEGER NOT NULL,
     "computedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "ThemeComputation_pkey" PRIMARY KEY ("consultationId"),
