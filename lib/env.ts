@@ -38,6 +38,14 @@ const envSchema = z.object({
       .max(3_600_000, "must be at most 3600000 (one hour)")
       .optional(),
   ),
+  THEME_ENGINE_MEMORY_MB: optionalString.pipe(
+    z.coerce
+      .number<string>("must be a number of megabytes")
+      .int("must be a whole number of megabytes")
+      .min(256, "must be at least 256 (megabytes)")
+      .max(65_536, "must be at most 65536 (megabytes)")
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -58,6 +66,8 @@ export type Env = {
   worker: "inline" | "off";
   /** How long the worker waits when no e-mail is due before it looks again. */
   workerPollMs: number;
+  /** The heap of the theme engine's child process, in MB: past it the engine stops, the server does not. */
+  themeEngineMemoryMb: number;
 };
 
 export class EnvError extends Error {
@@ -90,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: env.TRUST_PROXY === "true",
     worker: env.WORKER ?? "inline",
     workerPollMs: env.WORKER_POLL_MS ?? 5000,
+    themeEngineMemoryMb: env.THEME_ENGINE_MEMORY_MB ?? 2048,
   };
 }
 

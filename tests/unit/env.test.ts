@@ -45,6 +45,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ WORKER: "off", WORKER_POLL_MS: " 250 " })).toMatchObject({ worker: "off", workerPollMs: 250 });
   });
 
+  it("gives the theme engine's process 2 GB unless told otherwise, and names a bad figure", () => {
+    expect(parseEnv({}).themeEngineMemoryMb).toBe(2048);
+    expect(parseEnv({ THEME_ENGINE_MEMORY_MB: "4096" }).themeEngineMemoryMb).toBe(4096);
+    expect(() => parseEnv({ THEME_ENGINE_MEMORY_MB: "100" })).toThrowError("THEME_ENGINE_MEMORY_MB: must be at least 256 (megabytes)");
+    expect(() => parseEnv({ THEME_ENGINE_MEMORY_MB: "lots" })).toThrowError("THEME_ENGINE_MEMORY_MB: must be a number of megabytes");
+  });
+
   it("takes APP_URL over NEXTAUTH_URL and drops a trailing slash", () => {
     expect(parseEnv({ APP_URL: "https://agora.example.org/", NEXTAUTH_URL: "https://other.example.org" }).appUrl).toBe("https://agora.example.org");
   });
