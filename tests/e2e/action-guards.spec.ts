@@ -103,6 +103,10 @@ const ACCESS: Record<string, Rule> = {
     access: "moderator",
     args: (ids) => [GUARD_CONSULTATION.slug, { consultationId: ids.consultationId, synthesis: HIJACKED.title, highlights: [], baseVersion: 0, publish: true }],
   },
+  steerThemesAction: {
+    access: "moderator",
+    args: (ids) => [GUARD_CONSULTATION.slug, { change: "add", consultationId: ids.consultationId, baseVersion: 0, step: { kind: "add", label: HIJACKED.title, seeds: ["hijacked"] } }],
+  },
   // Administrators.
   createConferenceAction: { access: "admin", args: () => [{ ...conferenceInput, title: HIJACKED.title, slug: HIJACKED.conferenceSlug }] },
   updateConferenceAction: { access: "admin", args: (ids) => [{ ...conferenceInput, id: ids.conferenceId, title: HIJACKED.title, slug: GUARD_CONFERENCE.slug }] },

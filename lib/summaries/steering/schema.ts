@@ -12,7 +12,7 @@ export const LABEL_MAX = 120;
 export const SEEDS_MAX = 20;
 export const SEED_MAX = 80;
 
-const label = z
+export const themeLabelSchema = z
   .string("Give the theme a name.")
   .trim()
   .min(2, "Give the theme a name of two characters or more.")
@@ -31,14 +31,20 @@ export const seedsSchema = z
   .min(1, "Give at least one seed word or phrase.")
   .max(SEEDS_MAX, `Give at most ${SEEDS_MAX} seed words or phrases.`);
 
-const contribution = z.string().trim().regex(/^AGR-\d{4}-\d{6,}$/, "Name the contribution by its reference, such as AGR-2026-000123.");
+export const contributionReferenceSchema = z.string().trim().regex(/^AGR-\d{4}-\d{6,}$/, "Name the contribution by its reference, such as AGR-2026-000123.");
+
+/** A split by seed words: each part a new theme, the rest stays in the theme split. */
+export const splitPartsSchema = z
+  .array(z.object({ label: themeLabelSchema, seeds: seedsSchema }))
+  .min(1, "Give the seed words of one part at least.")
+  .max(8, "Split a theme into at most 8 parts at a time.");
 
 export const steeringStepSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("rename"), theme: themeRefSchema, label }),
+  z.object({ kind: z.literal("rename"), theme: themeRefSchema, label: themeLabelSchema }),
   z.object({
     kind: z.literal("merge"),
     themes: z.array(themeRefSchema).min(2, "Choose two themes or more to merge.").max(12),
-    label: label.optional(),
+    label: themeLabelSchema.optional(),
   }),
   // Its sub-themes become themes of their own; or seed words make the new themes and the rest stays.
   z.object({
@@ -46,13 +52,13 @@ export const steeringStepSchema = z.discriminatedUnion("kind", [
     theme: themeRefSchema,
     by: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("subthemes") }),
-      z.object({ kind: z.literal("seeds"), parts: z.array(z.object({ label, seeds: seedsSchema })).min(1, "Give the seed words of one part at least.").max(8) }),
+      z.object({ kind: z.literal("seeds"), parts: splitPartsSchema }),
     ]),
   }),
   z.object({ kind: z.literal("delete"), theme: themeRefSchema }),
-  z.object({ kind: z.literal("add"), label, seeds: seedsSchema }),
+  z.object({ kind: z.literal("add"), label: themeLabelSchema, seeds: seedsSchema }),
   // Into a theme, out of one (to: null), or from one to another.
-  z.object({ kind: z.literal("move"), contribution, from: themeRefSchema.nullable(), to: themeRefSchema.nullable() }),
+  z.object({ kind: z.literal("move"), contribution: contributionReferenceSchema, from: themeRefSchema.nullable(), to: themeRefSchema.nullable() }),
 ]);
 
 export const steeringSchema = z.array(steeringStepSchema).max(STEERING_STEPS_MAX, `A summary can hold at most ${STEERING_STEPS_MAX} steering steps.`);
@@ -60,3 +66,19 @@ export const steeringSchema = z.array(steeringStepSchema).max(STEERING_STEPS_MAX
 export type ThemeRef = z.output<typeof themeRefSchema>;
 export type SteeringStep = z.output<typeof steeringStepSchema>;
 export type Steering = z.output<typeof steeringSchema>;
+
+/** A change to the steering: a step added at the end, or the step at `index` taken out. */
+export const steerThemesSchema = z.discriminatedUnion("change", [
+  z.object({ change: z.literal("add"), consultationId: z.string().min(1), baseVersion: z.number().int().min(0), step: steeringStepSchema }),
+  z.object({ change: z.literal("remove"), consultationId: z.string().min(1), baseVersion: z.number().int().min(0), index: z.number().int().min(0) }),
+]);
+
+export type SteerThemesInput = z.input<typeof steerThemesSchema>;
+
+/** Seed words as a moderator types them: separated by commas, semicolons or lines. */
+export function splitSeeds(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((seed) => seed.trim())
+    .filter((seed) => seed.length > 0);
+}

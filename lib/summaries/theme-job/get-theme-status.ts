@@ -3,6 +3,7 @@ import { requireRole } from "@/lib/auth/current-user";
 import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
 import { readSteering } from "@/lib/summaries/steering/read-steering";
 import { themeInputDigest } from "@/lib/summaries/theme-job/load-theme-inputs";
 import { themeStatus } from "@/lib/summaries/theme-job/theme-job";
@@ -13,6 +14,7 @@ export type ThemeStatusJson = {
   computedAt: string | null;
   contributionCount: number | null;
   job: { status: "PENDING" | "RUNNING"; progress: number | null } | null;
+  outcomes: StepOutcome[] | null;
 };
 
 /** Moderators only, as the live view; a consultation they cannot see is "not found". */

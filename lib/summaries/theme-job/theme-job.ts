@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob, type EnqueuedJob } from "@/lib/jobs/enqueue-job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { inSnapshot } from "@/lib/summaries/compute-statistics";
+import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
 import { readSteering } from "@/lib/summaries/steering/read-steering";
 import { runThemeComputation } from "@/lib/summaries/theme-job/run-theme-computation";
 import { loadThemeInputs } from "@/lib/summaries/theme-job/load-theme-inputs";
@@ -100,12 +101,14 @@ export type ThemeStatus = {
   contributionCount: number | null;
   /** The job now: waiting, or running with its progress from 0 to 1; null when none waits or runs. */
   job: { status: "PENDING" | "RUNNING"; progress: number | null } | null;
+  /** What became of each steering step, once the stored themes carry the steering as it stands. */
+  outcomes: StepOutcome[] | null;
 };
 
 /** Whether the stored themes of a consultation are current, and what the job is doing. */
 export async function themeStatus(consultationId: string, digest: string, steeringVersion: number): Promise<ThemeStatus> {
   const [stored, job] = await Promise.all([
-    db.themeComputation.findUnique({ where: { consultationId }, select: { inputDigest: true, steeringVersion: true, computedAt: true, contributionCount: true } }),
+    db.themeComputation.findUnique({ where: { consultationId }, select: { inputDigest: true, steeringVersion: true, computedAt: true, contributionCount: true, steeringOutcomes: true } }),
     db.job.findUnique({ where: { dedupeKey: themeJobKey(consultationId) }, select: { status: true, progressDone: true, progressTotal: true } }),
   ]);
   const state = !stored ? "missing" : stored.inputDigest === digest && stored.steeringVersion === steeringVersion ? "current" : "stale";
@@ -117,5 +120,6 @@ export async function themeStatus(consultationId: string, digest: string, steeri
       job && (job.status === "PENDING" || job.status === "RUNNING")
         ? { status: job.status, progress: job.status === "RUNNING" && job.progressTotal ? job.progressDone / job.progressTotal : null }
         : null,
+    outcomes: stored && stored.steeringVersion === steeringVersion ? (stored.steeringOutcomes as StepOutcome[]) : null,
   };
 }
