@@ -13,6 +13,7 @@ import { SummaryEditorProvider } from "@/components/summaries/summary-editor-con
 import { SummaryFilters, type FilterOption } from "@/components/summaries/summary-filters";
 import { ThemeList } from "@/components/summaries/theme-list";
 import { ThemeStatus } from "@/components/summaries/theme-status";
+import { ThemeSteering } from "@/components/summaries/theme-steering";
 import { VersionList } from "@/components/summaries/version-list";
 import { MarkdownContent } from "@/components/ui/markdown";
 import { PageLoading } from "@/components/ui/page-loading";
@@ -28,11 +29,13 @@ import { languageName } from "@/lib/vocabulary/languages";
 import { formatDateTime } from "@/lib/format";
 import type { Phase, StakeholderType } from "@/lib/generated/prisma/enums";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { saveSummaryAction } from "@/lib/summaries/actions";
+import { saveSummaryAction, steerThemesAction } from "@/lib/summaries/actions";
 import type { SummaryStatistics } from "@/lib/summaries/compute-statistics";
 import type { SummaryFilters as Filters } from "@/lib/summaries/filter-schema";
 import type { DuplicateFigures as DuplicateFiguresData } from "@/lib/summaries/compute-duplicate-figures";
 import { getSummaryFrame, type SummaryFiguresPart } from "@/lib/summaries/get-summary-page";
+import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
+import type { SteeringState } from "@/lib/summaries/steering/read-steering";
 import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -108,11 +111,18 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
           themeStatus={
             data.liveThemes ? (
               <ThemeStatus
+                // A new steering version starts its wait for the themes anew.
+                key={data.liveThemes.steering.version}
                 slug={consultation.slug}
                 timeZone={consultation.timeZone}
                 initial={{ ...data.liveThemes.status, computedAt: data.liveThemes.status.computedAt?.toISOString() ?? null }}
               />
             ) : null
+          }
+          steering={
+            data.liveThemes
+              ? { slug: consultation.slug, consultationId: consultation.id, state: data.liveThemes.steering, outcomes: data.liveThemes.status.outcomes }
+              : null
           }
         />
       </Suspense>
@@ -216,10 +226,12 @@ type FiguresProps = {
   hasConference: boolean;
   /** Live view: whether its themes are current, and the theme job's progress. */
   themeStatus: ReactNode;
+  /** Live view: the steering panel's data. */
+  steering: { slug: string; consultationId: string; state: SteeringState; outcomes: StepOutcome[] | null } | null;
 };
 
 /** The filters, figures and themes of the view, once they are counted. */
-async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors, hasConference, themeStatus }: FiguresProps) {
+async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep, readErrors, hasConference, themeStatus, steering }: FiguresProps) {
   const [{ figures, unfilteredStatistics: whole, filters, filtered, filterErrors }, similar] = await Promise.all([part, duplicates]);
   if (!figures) return null;
   // A published version also leaves out a type or country it has no contribution from.
@@ -251,6 +263,21 @@ async function SummaryFiguresSections({ part, duplicates, live, clearHref, keep,
 
       <PageSection id="themes" title="Themes">
         {themeStatus}
+        {steering ? (
+          <ThemeSteering
+            slug={steering.slug}
+            consultationId={steering.consultationId}
+            themes={figures.themes.contributions.themes.map((theme) => ({
+              key: theme.key,
+              label: theme.label,
+              terms: theme.terms,
+              subthemes: theme.subthemes.map((sub) => ({ key: sub.key, label: sub.label, terms: sub.terms })),
+            }))}
+            steering={{ version: steering.state.version, steps: steering.state.steps }}
+            outcomes={steering.outcomes}
+            action={steerThemesAction}
+          />
+        ) : null}
         <ThemeList id="themes" summary={figures.themes.contributions} noun="contributions" pinnable={live} />
       </PageSection>
 
