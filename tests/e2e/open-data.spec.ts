@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { DEMO_CONSULTATIONS } from "@/prisma/seed/demo-consultations";
 import { FIXTURE_CONSULTATION, XSS } from "./contribution-fixtures";
 import { expect, signInViaApi, test } from "./fixtures";
+import { waitForCurrentThemes } from "./summary-helpers";
 
 // The open data as a visitor finds it: the documentation page (axe runs on it
 // like on every page) and a real download through the browser. What the files
@@ -58,6 +59,7 @@ test("once a moderator publishes a summary, the download table links its newest 
 
   await signInViaApi(page, moderator.email, DEMO_PASSWORD);
   await page.goto(`/consultations/${closed.slug}/summary?view=live`);
+  await waitForCurrentThemes(page);
   const editor = page.getByRole("complementary", { name: "Synthesis editor" });
   await editor.getByLabel("Synthesis", { exact: true }).fill("What the partners should agree on, in the contributors' words.");
   await editor.getByRole("button", { name: "Publish…" }).click();

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { paragraphs, readDocx, tableAfterCaption } from "../helpers/read-docx";
 import { expect, signInViaApi, test } from "./fixtures";
 import { REPORT_CONSULTATION, REPORT_CONTRIBUTIONS, REPORT_SYNTHESIS } from "./report-fixtures";
+import { waitForCurrentThemes } from "./summary-helpers";
 
 // The summary report as a visitor gets it (issue 11): a moderator publishes
 // version 1 of the report consultation's summary (tests/e2e/seed/report.ts),
@@ -21,6 +22,7 @@ test("a visitor downloads the report of a published summary as a Word document",
   await test.step("a moderator publishes version 1", async () => {
     await signInViaApi(page, moderator.email, DEMO_PASSWORD);
     await page.goto(`${summaryPath}?view=live`);
+    await waitForCurrentThemes(page);
     const editor = page.getByRole("complementary", { name: "Synthesis editor" });
     await editor.getByLabel("Synthesis", { exact: true }).fill(REPORT_SYNTHESIS);
     await editor.getByRole("button", { name: "Publish…" }).click();

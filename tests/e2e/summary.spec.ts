@@ -4,6 +4,7 @@ import type { Locator, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { expect, signInViaApi, test } from "./fixtures";
 import { SUMMARY_CONSULTATION, SUMMARY_PENDING } from "./summary-fixtures";
+import { waitForCurrentThemes } from "./summary-helpers";
 
 // The summary of the consultation whose conference is running (issue 5's
 // acceptance journey): a moderator reads the live figures and themes of the
@@ -70,6 +71,7 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
     await page.getByRole("link", { name: "Live view and synthesis editor" }).click();
     await expect(page).toHaveURL(/view=live/);
     await expect(page.getByText("Live view, for moderators only.")).toBeVisible();
+    await waitForCurrentThemes(page);
     total = await shownTotal(page);
     expect(total).toBeGreaterThan(20);
 
@@ -255,6 +257,8 @@ test("a moderator publishes the NGO-informed synthesis; visitors read it frozen 
   await signInAs(page, "MODERATOR");
   await test.step("the live view counts it; publishing again makes version 2 from the same synthesis", async () => {
     await page.goto(`${summaryPath}?view=live`);
+    // Publishing freezes what the themes were found from: they first take in the new contribution.
+    await waitForCurrentThemes(page);
     expect(await shownTotal(page)).toBe(total + 1);
     const editor = page.getByRole("complementary", { name: "Synthesis editor" });
     await expect(editor.getByLabel("Synthesis", { exact: true })).toHaveValue(synthesis);
