@@ -1,8 +1,8 @@
 import type { StakeholderType } from "@/lib/generated/prisma/enums";
 import { mulberry32 } from "@/lib/random";
 import type { FoundThemes } from "@/lib/summaries/steering/apply-steering";
-import type { EngineResult, EngineTheme, ThemeInput } from "@/lib/summaries/themes/engine/types";
-import type { Theme, ThemePlacement } from "@/lib/summaries/themes/types";
+import { fromEngine } from "@/lib/summaries/theme-job/compute-consultation-themes";
+import type { EngineResult, ThemeInput } from "@/lib/summaries/themes/engine/types";
 
 // A small consultation the engine finds three themes in (biometrics,
 // sandboxes, standards), a campaign of identical letters among them, and
@@ -55,15 +55,6 @@ export function engineDocuments(perSubject = 12, seed = 7): ThemeInput[] {
 
 /** The engine's result as a summary before steering: nothing steered yet. */
 export function foundFrom(result: EngineResult): FoundThemes {
-  const theme = (found: EngineTheme): Theme => ({ ...found, quotes: found.quotes.map((quote) => ({ ...quote })), subthemes: found.subthemes.map(theme), steered: false });
-  const placements = new Map<string, ThemePlacement>([...result.placements].map(([id, placement]) => [id, "reason" in placement ? { reason: placement.reason } : { themes: placement.themes.map((entry) => ({ ...entry })) }]));
-  return {
-    summary: {
-      documentCount: result.contributionCount,
-      groupCount: result.groupCount,
-      themes: result.themes.map(theme),
-      notThemed: { ...result.notThemed, byReason: { ...result.notThemed.byReason, setAside: 0 } },
-    },
-    placements,
-  };
+  const { summary, placements } = fromEngine(result);
+  return { summary, placements: new Map(Object.entries(placements)) };
 }
