@@ -3,6 +3,7 @@ import { mulberry32 } from "@/lib/random";
 import { cognateKey } from "@/lib/summaries/themes/engine/read-texts";
 import { findThemes } from "@/lib/summaries/themes/engine/find-themes";
 import type { EngineResult, EngineTheme, TextPart, ThemeInput } from "@/lib/summaries/themes/engine/types";
+import { threeSubjectDocuments } from "../../helpers/three-subjects";
 
 // The theme engine on a made-up consultation with what real ones have:
 // three subjects written with varied wording, cover notes beside position
@@ -203,6 +204,25 @@ describe("the theme engine", () => {
     const notThemed = [...result.placements.values()].filter((placement) => "reason" in placement).length;
     expect(result.notThemed.count).toBeLessThanOrEqual(notThemed);
     expect(Object.values(result.notThemed.byReason).reduce((sum, count) => sum + count, 0)).toBe(result.notThemed.count);
+  });
+});
+
+describe("the theme engine on a few balanced subjects", () => {
+  it("keeps three subjects of a third each as three themes, their detail in sub-themes", () => {
+    // Twelve contributions on each of cycling, privacy and farming: no theme
+    // is a catch-all, so none is broken up into its sub-themes.
+    const { documents: texts, subjectOf } = threeSubjectDocuments();
+    const documents: ThemeInput[] = texts
+      .filter((document) => document.language === "en")
+      .map((document) => ({ id: document.id, reference: document.reference, stakeholderType: document.stakeholderType, groupId: null, parts: [{ text: document.text, language: "en", source: { kind: "body" } }] }));
+    const result = findThemes(documents);
+    expect(result.themes).toHaveLength(3);
+    for (const theme of result.themes) {
+      expect(theme.subthemes.length, theme.label).toBeGreaterThanOrEqual(2);
+      // Those whose heaviest theme it is are of one subject.
+      const primary = documents.filter((document) => [...themeOf(result, document.id)].sort((a, b) => b.weight - a.weight)[0]?.key === theme.key);
+      expect(new Set(primary.map((document) => subjectOf.get(document.id))).size, theme.label).toBe(1);
+    }
   });
 });
 

@@ -30,7 +30,12 @@ const MIN_CONTENT_WORDS = 4;
 /** A contribution is in every theme that holds at least this share of it. */
 const MEMBER_SHARE = 0.25;
 const MAX_THEMES_PER_CONTRIBUTION = 3;
-/** A theme holding more than this share of its language's groups is split if it has sub-themes. */
+/**
+ * A theme holding more than this share of its language's groups, and more
+ * than twice an even share (1 / the number of themes), is split if it has
+ * sub-themes: a catch-all holds far more than the others, while three
+ * themes of a third each are three subjects, not one too broad.
+ */
 const BROAD_SHARE = 0.3;
 /** A contribution whose best theme is less like it than this fraction of the median contribution's belongs nowhere. */
 const NOWHERE_FRACTION = 0.35;
@@ -166,8 +171,9 @@ export function findThemes(input: readonly ThemeInput[], options: EngineOptions 
       if (theme.members.size >= 2 * minTheme) theme.subthemes = splitTheme(theme, matrix, docs, minTheme);
     }
     // A theme that holds too much is its sub-themes.
+    const broad = Math.max(BROAD_SHARE, 2 / Math.max(1, found.length)) * docs.length;
     for (const theme of found) {
-      if (theme.subthemes.length >= 2 && theme.members.size > BROAD_SHARE * docs.length) {
+      if (theme.subthemes.length >= 2 && theme.members.size > broad) {
         for (const sub of theme.subthemes) {
           sub.subthemes = sub.members.size >= 2 * minTheme ? splitTheme(sub, matrix, docs, minTheme) : [];
           themes.push(sub);
