@@ -32,7 +32,8 @@ export async function runThemeComputation(
   options.signal?.throwIfAborted();
   const memoryMb = options.memoryMb ?? getEnv().themeEngineMemoryMb;
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD_ENTRY, [], {
+    // turbopackIgnore: the child is a source file run by tsx, not a module of the server bundle.
+    const child = fork(/* turbopackIgnore: true */ CHILD_ENTRY, [], {
       execArgv: ["--conditions=react-server", "--import", "tsx", `--max-old-space-size=${memoryMb}`],
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
