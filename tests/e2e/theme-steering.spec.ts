@@ -28,11 +28,14 @@ const steeringPanel = (page: Page) => page.getByRole("region", { name: "Steer th
 
 /** What a reader sees of the themes: their headings, and each theme's and sub-theme's table by stakeholder type. */
 async function shownThemes(page: Page): Promise<{ headings: string[]; tables: string[] }> {
+  // The figures stream in after the rest of the page.
+  await expect(themeHeadings(page).first()).toBeVisible();
   return { headings: await themeHeadings(page).allTextContents(), tables: await themesOf(page).getByRole("table").allInnerTexts() };
 }
 
 /** "Theme 2: Cycling lanes" → "Cycling lanes", for every theme shown. */
 async function themeLabels(page: Page): Promise<string[]> {
+  await expect(themeHeadings(page).first()).toBeVisible();
   return (await themeHeadings(page).allTextContents()).map((text) => text.replace(/^Theme \d+: /, ""));
 }
 
@@ -45,10 +48,16 @@ async function labelOf(page: Page, terms: RegExp): Promise<{ label: string; arti
   return { label: heading.replace(/^Theme \d+: /, ""), article };
 }
 
+/** A form of the panel sits in a disclosure: opened by its summary, unless it is open already. */
+async function openDisclosure(panel: Locator, title: string) {
+  const disclosure = panel.locator("details", { has: panel.page().locator("summary", { hasText: title }) });
+  if ((await disclosure.getAttribute("open")) === null) await disclosure.locator("summary").click();
+}
+
 /** Opens one of the panel's forms, fills it with `fill`, saves it and waits for the page to list the new step. */
 async function saveStep(page: Page, title: string, version: number, fill: (form: Locator) => Promise<void>) {
   const panel = steeringPanel(page);
-  await panel.getByText(title, { exact: true }).click();
+  await openDisclosure(panel, title);
   const form = panel.getByRole("form", { name: title });
   await fill(form);
   await form.getByRole("button", { name: "Save this step" }).click();
@@ -103,7 +112,7 @@ test("a moderator steers the themes and publishes them; visitors read exactly th
     });
     // A mistake the browser catches before anything is sent: no seed words.
     const panel = steeringPanel(page);
-    await panel.getByText("Add a theme from seed words", { exact: true }).click();
+    await openDisclosure(panel, "Add a theme from seed words");
     const add = panel.getByRole("form", { name: "Add a theme from seed words" });
     await add.getByLabel("Name").fill("Water for farms");
     await add.getByRole("button", { name: "Save this step" }).click();
