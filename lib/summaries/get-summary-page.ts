@@ -13,9 +13,8 @@ import { computeLiveFigures } from "@/lib/summaries/compute-summary-figures";
 import type { SummaryFigures } from "@/lib/summaries/summary-figures";
 import { countThemes } from "@/lib/summaries/count-themes";
 import { FROZEN_WEIGHTED_THEMES_FORMAT, hasFrozenGroups, readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
-import { readSteering, type SteeringState } from "@/lib/summaries/steering/read-steering";
-import { themeInputDigest } from "@/lib/summaries/theme-job/load-theme-inputs";
-import { requestThemes, themeStatus, type ThemeStatus } from "@/lib/summaries/theme-job/theme-job";
+import type { SteeringState } from "@/lib/summaries/steering/read-steering";
+import { liveThemeStatus, type ThemeStatus } from "@/lib/summaries/theme-job/theme-job";
 import type { Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 import { computeDuplicateFigures, type DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
@@ -129,7 +128,7 @@ export async function getSummaryFrame(slug: string, request: SummaryPageRequest 
   if (request.live) {
     const newest = versions[0] ? await readVersion(versions[0].id) : null;
     const state = await approvedState(consultation.id);
-    const liveThemes = await liveThemeState(consultation.id);
+    const liveThemes = await liveThemeStatus(consultation.id);
     const figures = handled(
       (async (): Promise<SummaryFiguresPart> => {
         const shownFigures = await liveFigures(consultation.id, state, liveThemes.status, filters);
@@ -285,22 +284,6 @@ async function approvedState(consultationId: string): Promise<ApprovedState> {
 function liveFigures(consultationId: string, state: ApprovedState, themes: ThemeStatus, filters: SummaryFilters): Promise<SummaryFigures> {
   const key = `live:${consultationId}:${state.count}:${state.versions}:${themes.computedAt?.getTime() ?? 0}:${JSON.stringify(filters)}`;
   return cached(key, () => computeLiveFigures(consultationId, filters));
-}
-
-/**
- * Whether the stored themes still match what is approved and the steering;
- * when they do not and the theme job neither waits nor runs, it is asked
- * for, so that a moderator who opens the live view gets current themes.
- */
-async function liveThemeState(consultationId: string): Promise<LiveThemesPart> {
-  const steering = await readSteering(consultationId);
-  const digest = await themeInputDigest(consultationId);
-  let status = await themeStatus(consultationId, digest, steering.version);
-  if (status.state !== "current" && status.job === null) {
-    await requestThemes(consultationId);
-    status = { ...status, job: { status: "PENDING", progress: null } };
-  }
-  return { status, steering };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as themeStatusRoute } from "@/app/consultations/[slug]/summary/themes/route";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/run-due-jobs";
@@ -6,6 +7,7 @@ import { getSummaryPage } from "@/lib/summaries/get-summary-page";
 import { saveSummary } from "@/lib/summaries/save-summary";
 import type { ThemeRef } from "@/lib/summaries/steering/schema";
 import { steerThemes } from "@/lib/summaries/theme-job/steer-themes";
+import { themeJobKey } from "@/lib/summaries/theme-job/theme-job";
 import { jobHandlers } from "@/lib/worker/job-handlers";
 import { threeSubjectDocuments } from "../helpers/three-subjects";
 import { createTestContribution } from "../helpers/contribution-factory";
@@ -136,5 +138,22 @@ describe("steering the themes", () => {
     const saved = await saveSummary({ consultationId: consultation.id, synthesis: "What we heard.", baseVersion: 0, publish: true });
     const version = await db.consultationSummary.findUniqueOrThrow({ where: { consultationId_version: { consultationId: consultation.id, version: saved.version } } });
     expect(version.steering).toEqual(removed.steps);
+  });
+
+  it("is not lost when it comes while the job runs: the status asks for the job again", async () => {
+    await signInAs(moderator.id);
+    const key = themeJobKey(consultation.id);
+    // The job is running (with the steering as it was) when the moderator saves a step.
+    await db.job.update({ where: { dedupeKey: key }, data: { status: "RUNNING" } });
+    const before = await db.themeSteering.findUniqueOrThrow({ where: { consultationId: consultation.id } });
+    await steerThemes({ change: "add", consultationId: consultation.id, baseVersion: before.version, step: { kind: "add", label: "Farm payments", seeds: ["subsidies"] } });
+    expect((await db.job.findUniqueOrThrow({ where: { dedupeKey: key } })).status).toBe("RUNNING");
+    // That run ends, its themes a version behind.
+    await db.job.update({ where: { dedupeKey: key }, data: { status: "DONE" } });
+    const response = await themeStatusRoute(new Request(`http://localhost:3000/consultations/${consultation.slug}/summary/themes`), { params: Promise.resolve({ slug: consultation.slug }) });
+    expect(await response.json()).toMatchObject({ state: "stale", job: { status: "PENDING" }, outcomes: null });
+    expect((await db.job.findUniqueOrThrow({ where: { dedupeKey: key } })).status).toBe("PENDING");
+    await runDueJobs({ handlers: jobHandlers });
+    expect((await liveThemes()).status).toMatchObject({ state: "current", job: null });
   });
 });

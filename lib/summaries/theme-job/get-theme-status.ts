@@ -4,9 +4,7 @@ import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consu
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
-import { readSteering } from "@/lib/summaries/steering/read-steering";
-import { themeInputDigest } from "@/lib/summaries/theme-job/load-theme-inputs";
-import { themeStatus } from "@/lib/summaries/theme-job/theme-job";
+import { liveThemeStatus } from "@/lib/summaries/theme-job/theme-job";
 
 /** What the live summary's theme panel polls while the theme job runs: plain JSON. */
 export type ThemeStatusJson = {
@@ -25,7 +23,6 @@ export async function getThemeStatus(slug: string): Promise<ThemeStatusJson> {
     select: { id: true },
   });
   if (!consultation) throw notFound("This consultation");
-  const steering = await readSteering(consultation.id);
-  const status = await themeStatus(consultation.id, await themeInputDigest(consultation.id), steering.version);
+  const { status } = await liveThemeStatus(consultation.id);
   return { ...status, computedAt: status.computedAt?.toISOString() ?? null };
 }

@@ -6,9 +6,9 @@ import { enqueueJob, type EnqueuedJob } from "@/lib/jobs/enqueue-job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { inSnapshot } from "@/lib/summaries/compute-statistics";
 import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
-import { readSteering } from "@/lib/summaries/steering/read-steering";
+import { readSteering, type SteeringState } from "@/lib/summaries/steering/read-steering";
 import { runThemeComputation } from "@/lib/summaries/theme-job/run-theme-computation";
-import { loadThemeInputs } from "@/lib/summaries/theme-job/load-theme-inputs";
+import { loadThemeInputs, themeInputDigest } from "@/lib/summaries/theme-job/load-theme-inputs";
 
 // The "summary-themes" job: finds a consultation's themes off the request
 // path (issue 11) and stores them, steering applied, as its
@@ -122,4 +122,22 @@ export async function themeStatus(consultationId: string, digest: string, steeri
         : null,
     outcomes: stored && stored.steeringVersion === steeringVersion ? (stored.steeringOutcomes as StepOutcome[]) : null,
   };
+}
+
+/**
+ * The theme status a moderator sees (the live view, and the status it
+ * polls), with the steering it is measured against. Themes out of date
+ * with no job waiting or running get one: a change that came while the
+ * job was running (a steering step, an approval) is not lost when that run
+ * stores themes that are already behind.
+ */
+export async function liveThemeStatus(consultationId: string): Promise<{ status: ThemeStatus; steering: SteeringState }> {
+  const steering = await readSteering(consultationId);
+  const digest = await themeInputDigest(consultationId);
+  let status = await themeStatus(consultationId, digest, steering.version);
+  if (status.state !== "current" && status.job === null) {
+    await requestThemes(consultationId);
+    status = { ...status, job: { status: "PENDING", progress: null } };
+  }
+  return { status, steering };
 }
