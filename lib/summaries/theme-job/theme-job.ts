@@ -105,21 +105,29 @@ export type ThemeStatus = {
   outcomes: StepOutcome[] | null;
 };
 
-/** Whether the stored themes of a consultation are current, and what the job is doing. */
-export async function themeStatus(consultationId: string, digest: string, steeringVersion: number): Promise<ThemeStatus> {
+/**
+ * Whether the stored themes of a consultation are current, and what the
+ * job is doing. While a job waits or runs the themes count as out of date
+ * and the inputs' digest is not taken: the job takes it when it is done,
+ * and at 100,000 contributions it is half a second of the database's time
+ * that the status, polled every two seconds, would spend again and again.
+ */
+async function themeStatus(consultationId: string, steeringVersion: number): Promise<ThemeStatus> {
   const [stored, job] = await Promise.all([
-    db.themeComputation.findUnique({ where: { consultationId }, select: { inputDigest: true, steeringVersion: true, computedAt: true, contributionCount: true, steeringOutcomes: true } }),
+    db.themeComputation.findUnique({
+      where: { consultationId },
+      select: { inputDigest: true, steeringVersion: true, computedAt: true, contributionCount: true, steeringOutcomes: true },
+    }),
     db.job.findUnique({ where: { dedupeKey: themeJobKey(consultationId) }, select: { status: true, progressDone: true, progressTotal: true } }),
   ]);
-  const state = !stored ? "missing" : stored.inputDigest === digest && stored.steeringVersion === steeringVersion ? "current" : "stale";
+  const active = job && (job.status === "PENDING" || job.status === "RUNNING") ? job : null;
+  const digest = stored && !active ? await themeInputDigest(consultationId) : null;
+  const state = !stored ? "missing" : stored.steeringVersion === steeringVersion && digest !== null && stored.inputDigest === digest ? "current" : "stale";
   return {
     state,
     computedAt: stored?.computedAt ?? null,
     contributionCount: stored?.contributionCount ?? null,
-    job:
-      job && (job.status === "PENDING" || job.status === "RUNNING")
-        ? { status: job.status, progress: job.status === "RUNNING" && job.progressTotal ? job.progressDone / job.progressTotal : null }
-        : null,
+    job: active ? { status: active.status as "PENDING" | "RUNNING", progress: active.status === "RUNNING" && active.progressTotal ? active.progressDone / active.progressTotal : null } : null,
     outcomes: stored && stored.steeringVersion === steeringVersion ? (stored.steeringOutcomes as StepOutcome[]) : null,
   };
 }
@@ -133,8 +141,7 @@ export async function themeStatus(consultationId: string, digest: string, steeri
  */
 export async function liveThemeStatus(consultationId: string): Promise<{ status: ThemeStatus; steering: SteeringState }> {
   const steering = await readSteering(consultationId);
-  const digest = await themeInputDigest(consultationId);
-  let status = await themeStatus(consultationId, digest, steering.version);
+  let status = await themeStatus(consultationId, steering.version);
   if (status.state !== "current" && status.job === null) {
     await requestThemes(consultationId);
     status = { ...status, job: { status: "PENDING", progress: null } };
