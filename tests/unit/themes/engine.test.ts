@@ -222,6 +222,12 @@ describe("the theme engine on a few balanced subjects", () => {
       // Those whose heaviest theme it is are of one subject.
       const primary = documents.filter((document) => [...themeOf(result, document.id)].sort((a, b) => b.weight - a.weight)[0]?.key === theme.key);
       expect(new Set(primary.map((document) => subjectOf.get(document.id))).size, theme.label).toBe(1);
+      // A sub-theme holds those whose placement names it, each in one only:
+      // its size counted again from the placements is the size it shows.
+      for (const sub of theme.subthemes) {
+        const naming = documents.filter((document) => themeOf(result, document.id).some((entry) => entry.key === theme.key && entry.subtheme === sub.key));
+        expect(naming.length, sub.label).toBe(sub.contributionCount);
+      }
     }
   });
 });

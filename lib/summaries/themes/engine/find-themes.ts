@@ -524,7 +524,18 @@ function splitTheme(theme: WorkTheme, matrix: SparseRows, docs: readonly number[
   if (best.k === 0 || best.score < MIN_SPLIT_SILHOUETTE) return [];
   const rows = Array.from({ length: sub.rows }, (_, row) => row).filter((row) => (sub.offsets[row + 1] as number) > (sub.offsets[row] as number));
   const smallest = Math.max(minTheme, Math.ceil(MIN_SUBTHEME_SHARE * members.length));
-  const parts = themesFromFactorisation(sub, factorise(sub, best.k), rows, members, theme.language, smallest, null, false);
+  const found = themesFromFactorisation(sub, factorise(sub, best.k), rows, members, theme.language, smallest, null, false);
+  // Each member in one sub-theme, where it weighs most: a placement names
+  // one sub-theme per theme, and the sub-themes' sizes are counted from the
+  // placements wherever the themes are counted again (a filtered view, a
+  // published version).
+  for (const doc of members) {
+    const holding = found.filter((part) => part.members.has(doc));
+    if (holding.length < 2) continue;
+    const heaviest = holding.reduce((best, part) => ((part.members.get(doc) as number) > (best.members.get(doc) as number) ? part : best));
+    for (const part of holding) if (part !== heaviest) part.members.delete(doc);
+  }
+  const parts = found.filter((part) => part.members.size >= smallest);
   if (parts.length < 2) return [];
   // A member's weight in a sub-theme is its share of the parent's.
   for (const part of parts) for (const [doc, share] of part.members) part.members.set(doc, share * (theme.members.get(doc) ?? 1));
