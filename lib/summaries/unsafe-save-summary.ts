@@ -118,24 +118,28 @@ export async function unsafeSaveSummary(authorId: string, input: unknown, visibl
         // approved, each with where the themes put it, its author's
         // stakeholder type and country, its group of near-identical texts
         // and its effective language now: filtered views of this version
-        // count by these. Set-based, in SQL, whatever the number.
+        // count by these. Set-based, in SQL, whatever the number: one
+        // statement, each contribution written once with its placements in
+        // the contributions' themes and in each question's. The planner
+        // cannot know how many rows the JSON gives (it guesses 100): left to
+        // itself it loops over the answers once per contribution, 10^10
+        // pairs at 100,000 (minutes). Without nested loops it hashes each
+        // side once.
+        await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
         await tx.$executeRaw`
-          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId", "language", "themePlacement")
-          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId", ${effectiveLanguageSql("c")}, e."value"
+          INSERT INTO "ConsultationSummaryContribution" ("summaryId", "contributionId", "stakeholderType", "country", "similarityGroupId", "language", "themePlacement", "answerThemePlacements")
+          SELECT ${summary.id}, c."id", p."stakeholderType", p."country", c."similarityGroupId", ${effectiveLanguageSql("c")}, e."value", coalesce(a."placements", '{}'::jsonb)
           FROM "Contribution" c
           JOIN jsonb_each((SELECT tc."placements" -> 'contributions' FROM "ThemeComputation" tc WHERE tc."consultationId" = ${consultation.id})) e ON e."key" = c."id"
-          LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
-          WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
-        await tx.$executeRaw`
-          UPDATE "ConsultationSummaryContribution" AS s
-          SET "answerThemePlacements" = a."placements"
-          FROM (
+          LEFT JOIN (
             SELECT answer."key" AS "contributionId", jsonb_object_agg(question."key", answer."value") AS "placements"
             FROM jsonb_each((SELECT tc."placements" -> 'answers' FROM "ThemeComputation" tc WHERE tc."consultationId" = ${consultation.id})) question
             CROSS JOIN LATERAL jsonb_each(question."value") answer
             GROUP BY answer."key"
-          ) a
-          WHERE s."summaryId" = ${summary.id} AND s."contributionId" = a."contributionId"`;
+          ) a ON a."contributionId" = c."id"
+          LEFT JOIN "StakeholderProfile" p ON p."userId" = c."authorId"
+          WHERE c."consultationId" = ${consultation.id} AND c."status" = 'APPROVED'`;
+        await tx.$executeRaw`SET LOCAL enable_nestloop = on`;
         const base = parseStoredThemes(computation.themes, `the stored themes of consultation ${consultation.id}`);
         const statistics = await computeStatistics(consultation.id, {}, { summaryId: summary.id, transaction: tx });
         const themes = await countThemes({ kind: "published", consultationId: consultation.id, summaryId: summary.id, weighted: true }, base, {}, tx);
