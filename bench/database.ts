@@ -55,6 +55,10 @@ export async function migrate(url: string): Promise<void> {
 
 /** The demo, then `contributions` synthetic ones spread over the open consultations (what `npm run db:seed -- --contributions N` does). */
 export async function seed(url: string, contributions: number): Promise<void> {
+  // The seed runs the app's own jobs (attachment text, near-duplicates,
+  // themes), which use lib/db.ts's client: it opens on its first query with
+  // this database, not the embedded one.
+  process.env.DATABASE_URL = url;
   const db = createPrismaClient({ databaseUrl: url });
   try {
     await seedDemo(db, { demoAccounts: false, log: (line) => log(`  ${line}`) });

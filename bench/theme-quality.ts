@@ -328,7 +328,14 @@ function details(row: Row, dataSet: DataSet): string[] {
       `  ${String(theme.rankedMemberIds.length).padStart(4)}  [${[...languages].map(([language, n]) => `${language} ${n}`).join(", ")}]  top ${percent(majority.share)} ${majority.label ?? "-"}  ${flags ? `${flags}  ` : ""}${theme.label}`,
     );
   }
-  lines.push(`  not themed: ${row.run.unthemedIds.length}`);
+  // Which of them had nothing to theme (the data set says so), and their languages.
+  const empty = dataSet.boilerplate(ENGINES.find((engine) => engine.name === row.engine)?.readsAttachments ?? true);
+  const unthemedLanguages = new Map<string, number>();
+  for (const id of row.run.unthemedIds) unthemedLanguages.set(languageOf.get(id) ?? "?", (unthemedLanguages.get(languageOf.get(id) ?? "?") ?? 0) + 1);
+  const withoutSubstance = row.run.unthemedIds.filter((id) => empty.has(id)).length;
+  lines.push(
+    `  not themed: ${row.run.unthemedIds.length} [${[...unthemedLanguages].map(([language, n]) => `${language} ${n}`).join(", ")}], ${withoutSubstance} of them without substance`,
+  );
   return lines;
 }
 
