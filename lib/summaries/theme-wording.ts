@@ -30,7 +30,7 @@ export function themesIntro(summary: ThemeSummary, noun: ThemeNoun): string {
   return (
     `${themes} in ${countOf(summary.documentCount, noun)}, largest first. ` +
     `Themes are found by comparing the words and phrases of the ${noun} in every language, on our own servers; greetings, cover notes and other boilerplate are left out. ` +
-    `A ${singular(noun)} on several subjects is in the theme of each.${countedOnce}`
+    `${noun === "answers" ? "An answer" : "A contribution"} on several subjects is in the theme of each.${countedOnce}`
   );
 }
 

@@ -55,6 +55,11 @@ describe("the theme list", () => {
     );
   });
 
+  it("speaks of an answer, not \"a answer\", under a question", () => {
+    const answers = render(THEME_SUMMARY, { noun: "answers" });
+    expect(textOf(byTag(answers, "p")[0]!)).toContain(" An answer on several subjects is in the theme of each.");
+  });
+
   it("heads each theme with its label, sub-themes one level down, and the not-themed note at the themes' level", () => {
     expect(byTag(page, "h3", "h4", "h5").map((heading) => `${heading.tag} ${textOf(heading)}`)).toEqual([
       "h3 Theme 1: protected cycle lanes",
