@@ -13,8 +13,7 @@ import { computeLiveFigures } from "@/lib/summaries/compute-summary-figures";
 import type { SummaryFigures } from "@/lib/summaries/summary-figures";
 import { countThemes } from "@/lib/summaries/count-themes";
 import { FROZEN_WEIGHTED_THEMES_FORMAT, hasFrozenGroups, readFrozenFigures, storedFiguresSelect } from "@/lib/summaries/frozen-figures";
-import type { SteeringState } from "@/lib/summaries/steering/read-steering";
-import { liveThemeStatus, type ThemeStatus } from "@/lib/summaries/theme-job/theme-job";
+import { liveThemeStatus, type LiveThemeStatus, type ThemeStatus } from "@/lib/summaries/theme-job/theme-job";
 import type { Theme, ThemeSummary } from "@/lib/summaries/themes/types";
 import { summaryFilterSchema, type SummaryFilters } from "@/lib/summaries/filter-schema";
 import { computeDuplicateFigures, type DuplicateFigures } from "@/lib/summaries/compute-duplicate-figures";
@@ -58,7 +57,7 @@ export type SummaryFiguresPart = {
 };
 
 /** The live view's themes: whether they are current, the theme job's progress, the steering applied. */
-export type LiveThemesPart = { status: ThemeStatus; steering: SteeringState };
+export type LiveThemesPart = LiveThemeStatus;
 
 export type SummaryPageData = SummaryFrameFields & SummaryFiguresPart;
 

@@ -3,17 +3,15 @@ import { requireRole } from "@/lib/auth/current-user";
 import { canSeeDraftConsultations, visibleConsultationsWhere } from "@/lib/consultations/visibility";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
-import { liveThemeStatus } from "@/lib/summaries/theme-job/theme-job";
+import { liveThemeStatus, type ThemeStatus } from "@/lib/summaries/theme-job/theme-job";
 
 /** What the live summary's theme panel polls while the theme job runs: plain JSON. */
-export type ThemeStatusJson = {
-  state: "current" | "stale" | "missing";
-  computedAt: string | null;
-  contributionCount: number | null;
-  job: { status: "PENDING" | "RUNNING"; progress: number | null } | null;
-  outcomes: StepOutcome[] | null;
-};
+export type ThemeStatusJson = Omit<ThemeStatus, "computedAt"> & { computedAt: string | null };
+
+/** The status as the page hands it to the panel and as the panel polls it. */
+export function themeStatusJson(status: ThemeStatus): ThemeStatusJson {
+  return { ...status, computedAt: status.computedAt?.toISOString() ?? null };
+}
 
 /** Moderators only, as the live view; a consultation they cannot see is "not found". */
 export async function getThemeStatus(slug: string): Promise<ThemeStatusJson> {
@@ -23,6 +21,5 @@ export async function getThemeStatus(slug: string): Promise<ThemeStatusJson> {
     select: { id: true },
   });
   if (!consultation) throw notFound("This consultation");
-  const { status } = await liveThemeStatus(consultation.id);
-  return { ...status, computedAt: status.computedAt?.toISOString() ?? null };
+  return themeStatusJson((await liveThemeStatus(consultation.id)).status);
 }

@@ -120,14 +120,14 @@ async function themeStatus(consultationId: string, steeringVersion: number): Pro
     }),
     db.job.findUnique({ where: { dedupeKey: themeJobKey(consultationId) }, select: { status: true, progressDone: true, progressTotal: true } }),
   ]);
-  const active = job && (job.status === "PENDING" || job.status === "RUNNING") ? job : null;
+  const active = job?.status === "PENDING" || job?.status === "RUNNING" ? { ...job, status: job.status } : null;
   const digest = stored && !active ? await themeInputDigest(consultationId) : null;
   const state = !stored ? "missing" : stored.steeringVersion === steeringVersion && digest !== null && stored.inputDigest === digest ? "current" : "stale";
   return {
     state,
     computedAt: stored?.computedAt ?? null,
     contributionCount: stored?.contributionCount ?? null,
-    job: active ? { status: active.status as "PENDING" | "RUNNING", progress: active.status === "RUNNING" && active.progressTotal ? active.progressDone / active.progressTotal : null } : null,
+    job: active ? { status: active.status, progress: active.status === "RUNNING" && active.progressTotal ? active.progressDone / active.progressTotal : null } : null,
     outcomes: stored && stored.steeringVersion === steeringVersion ? (stored.steeringOutcomes as StepOutcome[]) : null,
   };
 }
@@ -139,7 +139,9 @@ async function themeStatus(consultationId: string, steeringVersion: number): Pro
  * job was running (a steering step, an approval) is not lost when that run
  * stores themes that are already behind.
  */
-export async function liveThemeStatus(consultationId: string): Promise<{ status: ThemeStatus; steering: SteeringState }> {
+export type LiveThemeStatus = { status: ThemeStatus; steering: SteeringState };
+
+export async function liveThemeStatus(consultationId: string): Promise<LiveThemeStatus> {
   const steering = await readSteering(consultationId);
   let status = await themeStatus(consultationId, steering.version);
   if (status.state !== "current" && status.job === null) {

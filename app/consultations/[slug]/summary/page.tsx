@@ -36,6 +36,7 @@ import type { DuplicateFigures as DuplicateFiguresData } from "@/lib/summaries/c
 import { getSummaryFrame, type SummaryFiguresPart } from "@/lib/summaries/get-summary-page";
 import type { StepOutcome } from "@/lib/summaries/steering/apply-steering";
 import type { SteeringState } from "@/lib/summaries/steering/read-steering";
+import { themeStatusJson } from "@/lib/summaries/theme-job/get-theme-status";
 import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -115,7 +116,7 @@ export default async function ConsultationSummaryPage({ params, searchParams }: 
                 key={data.liveThemes.steering.version}
                 slug={consultation.slug}
                 timeZone={consultation.timeZone}
-                initial={{ ...data.liveThemes.status, computedAt: data.liveThemes.status.computedAt?.toISOString() ?? null }}
+                initial={themeStatusJson(data.liveThemes.status)}
               />
             ) : null
           }
